@@ -1,0 +1,17 @@
+"""mlcareer: a career advisor for machine learning, over curated, sourced role data.
+
+Library use needs no CLI: ``from mlcareer import load_catalog``.
+"""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "load_catalog"]
+
+
+def __getattr__(name: str):
+    # Lazy, so that ``import mlcareer`` (done by every CLI run) stays cheap.
+    if name == "load_catalog":
+        from .catalog import load_catalog
+
+        return load_catalog
+    raise AttributeError(name)

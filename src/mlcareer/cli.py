@@ -1,0 +1,292 @@
+"""The command line: parse, call the layers below, print, exit. No logic of its own.
+
+Heavy modules (yaml, rich, rapidfuzz) are imported inside the commands that use them, so
+start-up and shell completion stay close to the cost of importing typer.
+"""
+
+import functools
+import os
+import sys
+from enum import Enum
+from typing import Annotated, List, Optional
+
+import typer
+
+from . import __version__, output
+from .errors import ExitCode, MlcareerError
+from .sections import SECTION_NAMES, SECTIONS
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Settings:
+    def __init__(self, data: list[str], color: str) -> None:
+        self.data = data
+        self.color = color
+        self._catalog = None
+
+    @property
+    def catalog(self):
+        if self._catalog is None:
+            from .catalog import env_data_paths, load_catalog
+
+            self._catalog = load_catalog([*env_data_paths(), *self.data])
+        return self._catalog
+
+
+def settings(ctx: typer.Context) -> Settings:
+    return ctx.find_root().obj or Settings([], "auto")
+
+
+# --- completion ----------------------------------------------------------------------------------
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        from .catalog import env_data_paths, load_catalog
+
+        data = (ctx.find_root().params.get("data") or []) if ctx else []
+        catalog = load_catalog([*env_data_paths(), *data])
+        return [slug for slug in catalog.slugs() if slug.startswith(incomplete)]
+    except Exception:  # noqa: BLE001 - a completion must never print an error
+        return []
+
+
+def complete_section(incomplete: str) -> list[str]:
+    return [name for name in SECTION_NAMES if name.startswith(incomplete)]
+
+
+# --- shared parameters -----------------------------------------------------------------------------
+
+RoleArg = Annotated[Optional[str], typer.Argument(
+    help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
+    autocompletion=complete_role, show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output').")]
+QuotesOpt = Annotated[bool, typer.Option("--quotes", "-q", help="Show the source sentence under each fact.")]
+
+
+def handled(command):
+    """Turn a user's error into one line on stderr and its exit code; end quietly on a closed pipe."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            command(*args, **kwargs)
+            sys.stdout.flush()
+        except MlcareerError as exc:
+            output.error(str(exc))
+            raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(141) from None
+
+    return run
+
+
+def _silence_stdout() -> None:
+    # The reader has gone (`mlcareer titles | head`): point stdout at /dev/null so the
+    # interpreter's final flush does not fail too.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# --- the app -------------------------------------------------------------------------------------
+
+app = typer.Typer(
+    name="mlcareer",
+    help="A career advisor for machine learning, from curated and sourced role data.",
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"mlcareer {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[Optional[List[str]], typer.Option(
+        "--data", "-d", metavar="PATH",
+        help="A YAML role file to add (repeatable; also MLCAREER_DATA).")] = None,
+    color: Annotated[Color, typer.Option(help="Colour and layout: auto (terminal only), always, never.")] = Color.auto,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    ctx.obj = Settings(list(data or []), color.value)
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit()
+
+
+def _profile(ctx: typer.Context, role: Optional[str], section_names: list[str], quotes: bool,
+             fmt: Format) -> None:
+    from .queries import resolve_role
+    from .sections import find_section
+
+    opts = settings(ctx)
+    sections = [find_section(name) for name in section_names] or list(SECTIONS)
+    found = resolve_role(opts.catalog, role)
+    if fmt is Format.json:
+        from .views import data
+
+        output.as_json(data.profile(found, sections))
+        return
+    from .views import blocks
+
+    page = blocks.profile(found, sections, quotes=quotes or fmt is Format.markdown)
+    if fmt is Format.markdown:
+        from .views import markdown
+
+        output.text(markdown.render(page))
+    else:
+        output.blocks(page, opts.color)
+
+
+@app.command()
+@handled
+def show(
+    ctx: typer.Context,
+    role: RoleArg = None,
+    section: Annotated[Optional[List[str]], typer.Option(
+        "--section", "-s", metavar="NAME", autocompletion=complete_section,
+        help="Only this section (repeatable): " + ", ".join(SECTION_NAMES) + ".")] = None,
+    quotes: QuotesOpt = False,
+    json: JsonOpt = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")] = Format.text,
+) -> None:
+    """The whole profile, section by section (what they do, pay, how to become one, ...)."""
+    _profile(ctx, role, section or [], quotes, Format.json if json else fmt)
+
+
+def _section_command(name: str, key: str, summary: str) -> None:
+    def command(ctx: typer.Context, role: RoleArg = None, quotes: QuotesOpt = False, json: JsonOpt = False) -> None:
+        _profile(ctx, role, [key], quotes, Format.json if json else Format.text)
+
+    command.__doc__ = f"{summary[0].upper()}{summary[1:]} (same as: show --section {key.replace('_', '-')})."
+    app.command(name)(handled(command))
+
+
+_section_command("duties", "duties", "main and additional duties")
+_section_command("path", "path", "the education and career steps, as an ordered roadmap")
+_section_command("skills", "skills", "the skills the role needs")
+_section_command("resources", "resources", "the free courses the source promotes")
+
+
+@app.command()
+@handled
+def salary(
+    ctx: typer.Context,
+    role: RoleArg = None,
+    json: JsonOpt = False,
+) -> None:
+    """Pay estimates per source, annual and hourly (derived figures marked), and their range."""
+    from .queries import resolve_role, salary_summary
+
+    opts = settings(ctx)
+    summary = salary_summary(resolve_role(opts.catalog, role))
+    if json:
+        from .views import data
+
+        output.as_json({**data.role_head(summary.role), "salary": data.salary(summary)})
+        return
+    from .views import blocks
+
+    output.blocks(blocks.salary_page(summary, chart=True), opts.color)
+
+
+@app.command()
+@handled
+def titles(
+    ctx: typer.Context,
+    role: Annotated[Optional[str], typer.Argument(
+        help="Only this role's titles (default: every role's).", autocompletion=complete_role,
+        show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option(
+        "--search", "-s", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", min=1, help="Show at most N titles.", show_default=False)] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Related job titles; --search ranks them by fuzzy match, with the score."""
+    from .errors import NotFoundError
+    from .queries import list_titles, resolve_role, search_titles
+    from .text import shorten
+
+    opts = settings(ctx)
+    catalog = opts.catalog
+    scope = resolve_role(catalog, role) if role else None
+    if search is not None and search.strip():
+        matches = search_titles(catalog, search, scope, limit)
+        if not matches:
+            raise NotFoundError(f"No related title matches {shorten(search)!r}. "
+                                "Try fewer or other words, or 'mlcareer titles' for the full list.")
+    else:
+        matches = list_titles(catalog, scope)[:limit]
+    query = search if search is not None and search.strip() else None
+    if json:
+        from .views import data
+
+        output.as_json(data.titles(matches, query))
+        return
+    from .views import blocks
+
+    role_titles = {slug: title for slug, title, _ in catalog.names()}
+    output.blocks(blocks.titles_page(matches, query, role_titles), opts.color)
+
+
+@app.command()
+@handled
+def roles(ctx: typer.Context, json: JsonOpt = False) -> None:
+    """Every role in the catalog, and which file it comes from."""
+    catalog = settings(ctx).catalog
+    entries = [(slug, title, tuple(aliases), catalog.origin(slug), catalog.overridden.get(slug, []))
+               for slug, title, aliases in catalog.names()]
+    if json:
+        from .views import data
+
+        output.as_json(data.roles(entries))
+        return
+    from .views import blocks
+
+    output.blocks(blocks.roles_page(entries), settings(ctx).color)
+
+
+@app.command()
+@handled
+def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False) -> None:
+    """Where each section's facts come from: the source, its dates, the headings."""
+    _profile(ctx, role, ["sources"], False, Format.json if json else Format.text)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Console entry point: one-line usage errors, exit codes as documented."""
+    from typer.main import get_command
+
+    command = get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="mlcareer", standalone_mode=False)
+    except typer._click.exceptions.ClickException as exc:  # usage errors: bad option, bad value
+        where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
+        output.error(exc.format_message() + where)
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer._click.exceptions.Abort):
+        output.error("interrupted")
+        code = ExitCode.INTERRUPTED
+    sys.exit(int(code or 0))

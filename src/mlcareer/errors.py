@@ -1,0 +1,65 @@
+"""Errors a user can cause, each with the exit code the CLI ends with.
+
+The CLI prints ``str(error)`` as one line on stderr; nothing here knows about terminals.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (README: "Exit codes")."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    DATA = 3
+    INTERRUPTED = 130
+
+
+class MlcareerError(Exception):
+    """Base class: a message for the user, optional suggestions, and an exit code."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.suggestions = suggestions
+        if suggestions:
+            message += " Did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(message)
+
+
+class NotFoundError(MlcareerError):
+    """Nothing matched a role, title or question."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class UsageError(MlcareerError):
+    """An argument that parses but names nothing valid (a section, a format)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DataError(MlcareerError):
+    """A role data file that cannot be used: ``file:line: field: message``."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, path: str, message: str, line: int | None = None, field: str = "") -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+        where = f"{path}:{line}" if line else path
+        Exception.__init__(self, f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+class DataErrors(DataError):
+    """Every problem found in one file, for ``mlcareer validate``; ``str`` is the first."""
+
+    def __init__(self, problems: list[DataError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.message, first.line, first.field)
+        self.problems = problems

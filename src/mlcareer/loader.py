@@ -1,0 +1,157 @@
+"""Reading one role file safely: size, encoding, YAML (safe loader only), depth, schema.
+
+Every failure becomes a ``DataError`` naming the file (and the line and field where known).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+from .errors import DataError, DataErrors
+from .schema import check_document, format_path
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FLOW_DEPTH = 64  # nested [ ] / { } ; the schema itself needs fewer than 10
+MAX_LEADING = 512  # leading spaces and block indicators on one line
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LEADING = re.compile(r"^[ \t\-?:]{%d,}" % (MAX_LEADING + 1), re.MULTILINE)
+
+
+def read_text(path: str) -> tuple[str, os.stat_result]:
+    """The file's text, after the checks that need no parsing."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise DataError(path, "no such file") from None
+    except PermissionError:
+        raise DataError(path, "permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise DataError(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise DataError(path, "is a directory, not a YAML file")
+    if not stat.S_ISREG(st.st_mode):
+        raise DataError(path, "is not a regular file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise DataError(path, f"file is too large ({st.st_size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise DataError(path, "permission denied") from None
+    except OSError as exc:
+        raise DataError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(path, f"file is too large (the limit is {MAX_FILE_BYTES // 2**20} MiB)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line) from None
+    if not text.strip():
+        raise DataError(path, "the file is empty")
+    return text, st
+
+
+def _check_depth(path: str, text: str) -> None:
+    # libyaml's composer recurses in C: a few hundred thousand nested brackets crash the
+    # interpreter, so bound the nesting before it sees the text. Counting brackets inside
+    # quoted strings too only makes the bound stricter.
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_FLOW_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            raise DataError(path, f"nested too deeply (more than {MAX_FLOW_DEPTH} levels of brackets)", line)
+    deep = _LEADING.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise DataError(path, f"nested too deeply (more than {MAX_LEADING} characters of indentation)", line)
+
+
+def _loader_class():
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class SafeLoader(base):  # type: ignore[misc, valid-type]
+        """The safe loader, minus merge keys: ``<<`` can multiply a small file exponentially."""
+
+        def flatten_mapping(self, node):
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "merge keys (<<) are not supported; repeat the fields instead",
+                        key_node.start_mark)
+            return super().flatten_mapping(node)
+
+    return yaml, SafeLoader
+
+
+def parse(path: str, text: str):
+    """YAML text to Python data with the safe loader; never runs code from the file."""
+    _check_depth(path, text)
+    yaml, loader = _loader_class()
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        raise DataError(path, f"invalid YAML: {message}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise DataError(path, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise DataError(path, "nested too deeply") from None
+
+
+def read_document(path: str) -> tuple[dict, os.stat_result]:
+    """Read, parse and validate one role file: (normalised document, its stat)."""
+    text, st = read_text(path)
+    data = parse(path, text)
+    doc, problems = check_document(data)
+    if problems:
+        raise DataErrors(locate(path, text, problems))
+    return doc, st
+
+
+def validate_file(path: str) -> list[DataError]:
+    """Every problem in one file (empty when valid), for ``mlcareer validate``."""
+    try:
+        read_document(path)
+    except DataErrors as exc:
+        return exc.problems
+    except DataError as exc:
+        return [exc]
+    return []
+
+
+def locate(path: str, text: str, problems: list) -> list[DataError]:
+    """Turn (field path, message) problems into DataErrors with line numbers."""
+    try:
+        yaml, loader = _loader_class()
+        root = yaml.compose(text, Loader=loader)
+    except Exception:  # noqa: BLE001 - line numbers are a courtesy; the problems stand anyway
+        root = None
+    return [DataError(path, message, _line_of(root, field), format_path(field)) for field, message in problems]
+
+
+def _line_of(node, field: tuple) -> int | None:
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in field:
+        if node is None:
+            break
+        value = node.value
+        if isinstance(part, int) and isinstance(value, list) and part < len(value) and not isinstance(value[part], tuple):
+            node = value[part]
+        elif isinstance(value, list):
+            pairs = [pair for pair in value if isinstance(pair, tuple) and getattr(pair[0], "value", None) == str(part)]
+            if not pairs:
+                break
+            key, node = pairs[0]
+            line = key.start_mark.line + 1
+            continue
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line

@@ -1,0 +1,151 @@
+"""The domain model: plain, typed, immutable records named after the field.
+
+Built from validated, normalised dictionaries (see ``schema``), so ``Fact(**d)`` never fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a role's facts come from: one article or page."""
+
+    id: str
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement, with the verbatim sentence(s) it came from and their section."""
+
+    text: str
+    quote: tuple[str, ...] = ()
+    section: str | None = None
+    label: str | None = None
+    kind: str | None = None
+    speaker: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Fact:
+        return cls(d["text"], tuple(d["quote"]), d["section"], d["label"], d["kind"], d["speaker"])
+
+
+# An education or career step is a fact whose label names the step.
+EducationStep = Fact
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryEstimate:
+    """A pay figure as one source states it; figures the source did not state are None."""
+
+    source: str
+    annual: float | None
+    hourly: float | None
+    quote: tuple[str, ...]
+    section: str | None = None
+    url: str | None = None
+    measure: str | None = None
+    annual_qualifier: str | None = None
+    hourly_qualifier: str | None = None
+    basis: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> SalaryEstimate:
+        return cls(
+            d["source"], d["annual"], d["hourly"], tuple(d["quote"]), d["section"], d["url"],
+            d["measure"], d["annual_qualifier"], d["hourly_qualifier"], d["basis"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    currency: str
+    estimates: tuple[SalaryEstimate, ...]
+    note: Fact | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A related job title as the source lists it; ``role`` is the slug when it has a profile."""
+
+    name: str
+    display: str | None = None
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.display or self.name
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Title:
+        return cls(d["name"], d["display"], tuple(d["aliases"]), d["role"])
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    names: tuple[Title, ...]
+    intro: Fact | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    """A free course the source promotes."""
+
+    name: str
+    provider: str | None
+    avg_time: str | None
+    skills: tuple[str, ...]
+    url: str | None
+    quote: tuple[str, ...]
+    section: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Course:
+        return cls(d["name"], d["provider"], d["avg_time"], tuple(d["skills"]), d["url"],
+                   tuple(d["quote"]), d["section"])
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """How to become one: ordered steps, and what helps alongside them."""
+
+    steps: tuple[EducationStep, ...]
+    alongside: tuple[Fact, ...] = ()
+    intro: Fact | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProsCons:
+    pros: tuple[Fact, ...]
+    cons: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One occupation profile."""
+
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    source: Source
+    origin: str
+    overview: tuple[Fact, ...] = ()
+    duties: tuple[Fact, ...] = ()
+    typical_day: tuple[Fact, ...] = ()
+    industries: tuple[Fact, ...] = ()
+    careers: tuple[Fact, ...] = ()
+    titles: Titles = Titles(())
+    pros_cons: ProsCons = ProsCons((), ())
+    path: Path = Path(())
+    skills: tuple[Fact, ...] = ()
+    salary: Salary | None = None
+    resources: tuple[Course, ...] = ()
+    not_covered: tuple[str, ...] = ()

@@ -1,0 +1,188 @@
+"""Questions over a loaded catalog, as pure functions: easy to test without a CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .errors import NotFoundError
+from .model import Role, SalaryEstimate, Title
+from .text import money, normalise, shorten
+
+DEFAULT_ROLE = "machine-learning-engineer"
+HOURS_PER_WEEK = 40
+WEEKS_PER_YEAR = 52
+HOURS_PER_YEAR = HOURS_PER_WEEK * WEEKS_PER_YEAR
+ASSUMPTION = f"{HOURS_PER_WEEK} hours a week, {WEEKS_PER_YEAR} weeks a year ({HOURS_PER_YEAR:,} hours)"
+TITLE_SCORE_CUTOFF = 75.0
+MAX_QUERY = 500  # characters of a search that are looked at; the rest cannot change the match
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+def resolve_role(catalog: Catalog, query: str | None) -> Role:
+    """A role by slug, title or alias in any case; otherwise NotFoundError with suggestions."""
+    if query is None:
+        query = DEFAULT_ROLE if DEFAULT_ROLE in catalog else next(iter(catalog.slugs()), "")
+    wanted = normalise(query[:MAX_QUERY])
+    for slug, title, aliases in catalog.names():
+        if wanted in (normalise(slug), normalise(title)) or any(wanted == normalise(a) for a in aliases):
+            return catalog.role(slug)
+    for title, listed_by in catalog.titles():
+        if wanted in {normalise(n) for n in (title.name, title.shown, *title.aliases)}:
+            role_title = catalog.role(listed_by).title
+            raise NotFoundError(
+                f"{title.shown!r} is a related job title listed in the {role_title} profile, but the "
+                f"source has no profile of its own for it. Try: mlcareer titles --search {shorten(query, 40)!r}"
+            )
+    raise NotFoundError(f"No role matches {shorten(query)!r}.", suggest_roles(catalog, query))
+
+
+def suggest_roles(catalog: Catalog, query: str, limit: int = 3) -> tuple[str, ...]:
+    from rapidfuzz import fuzz, process, utils
+
+    choices: dict[str, str] = {}
+    for slug, title, aliases in catalog.names():
+        for name in (slug, title, *aliases):
+            choices.setdefault(name, slug)
+    found = process.extract(query[:MAX_QUERY], list(choices), scorer=fuzz.WRatio,
+                            processor=utils.default_process, limit=limit * 4, score_cutoff=60)
+    slugs = list(dict.fromkeys(choices[name] for name, _, _ in found))
+    return tuple(slugs[:limit])
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TitleMatch:
+    title: Title
+    listed_by: str  # slug of the role whose profile lists the title
+    score: float | None = None  # fuzzy score 0-100 when searching
+
+
+def list_titles(catalog: Catalog, role: Role | None = None) -> list[TitleMatch]:
+    if role is not None:
+        return [TitleMatch(t, role.slug) for t in role.titles.names]
+    return [TitleMatch(t, slug) for t, slug in catalog.titles()]
+
+
+def search_titles(catalog: Catalog, query: str, role: Role | None = None, limit: int | None = 10) -> list[TitleMatch]:
+    """Titles ranked by fuzzy match on name, display name and aliases (typos, word order)."""
+    from rapidfuzz import fuzz, process, utils
+
+    candidates = list_titles(catalog, role)
+    names: list[str] = []
+    owners: list[int] = []
+    for i, match in enumerate(candidates):
+        for name in dict.fromkeys((match.title.name, match.title.shown, *match.title.aliases)):
+            names.append(name)
+            owners.append(i)
+    best: dict[int, float] = {}
+    for _, score, index in process.extract(
+        query[:MAX_QUERY], names, scorer=fuzz.WRatio, processor=utils.default_process,
+        limit=None, score_cutoff=TITLE_SCORE_CUTOFF,
+    ):
+        owner = owners[index]
+        best[owner] = max(score, best.get(owner, 0.0))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    if limit is not None:
+        ranked = ranked[:limit]
+    return [TitleMatch(candidates[i].title, candidates[i].listed_by, round(score, 1)) for i, score in ranked]
+
+
+# --- pay -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """A pay figure: as the source states it, or derived by this program (then with its formula)."""
+
+    value: float
+    qualifier: str | None = None
+    derived: bool = False
+    formula: str | None = None
+
+    def describe(self, currency: str = "USD", per: str = "") -> str:
+        text = money(self.value, currency) + per
+        if self.qualifier:
+            text = f"{self.qualifier} {text}"
+        return text + (" (derived)" if self.derived else "")
+
+
+@dataclass(frozen=True)
+class SalaryRow:
+    estimate: SalaryEstimate
+    annual: Figure | None
+    hourly: Figure | None
+
+
+@dataclass(frozen=True)
+class SalarySummary:
+    role: Role
+    currency: str
+    rows: tuple[SalaryRow, ...]
+    assumption: str = ASSUMPTION
+
+    @property
+    def has_derived(self) -> bool:
+        return any(f is not None and f.derived for row in self.rows for f in (row.annual, row.hourly))
+
+    def span(self, field: str) -> tuple[SalaryRow, SalaryRow] | None:
+        """The rows with the lowest and highest ``annual`` or ``hourly`` figure."""
+        rows = [row for row in self.rows if getattr(row, field) is not None]
+        if not rows:
+            return None
+        key = lambda row: getattr(row, field).value  # noqa: E731
+        return min(rows, key=key), max(rows, key=key)
+
+
+def salary_summary(role: Role) -> SalarySummary:
+    """Each estimate with annual and hourly figures; missing ones derived and marked as such."""
+    if role.salary is None:
+        return SalarySummary(role, "USD", ())
+    rows = []
+    for estimate in role.salary.estimates:
+        annual = hourly = None
+        if estimate.annual is not None:
+            annual = Figure(estimate.annual, estimate.annual_qualifier)
+        if estimate.hourly is not None:
+            hourly = Figure(estimate.hourly, estimate.hourly_qualifier)
+        if hourly is None and annual is not None:
+            hourly = Figure(round(annual.value / HOURS_PER_YEAR, 2), _derived_qualifier(annual), True,
+                            f"{money(annual.value)} / {HOURS_PER_YEAR:,} hours")
+        if annual is None and hourly is not None:
+            annual = Figure(round(hourly.value * HOURS_PER_YEAR, 2), _derived_qualifier(hourly), True,
+                            f"{money(hourly.value)} x {HOURS_PER_YEAR:,} hours")
+        rows.append(SalaryRow(estimate, annual, hourly))
+    return SalarySummary(role, role.salary.currency, tuple(rows))
+
+
+def _derived_qualifier(figure: Figure) -> str | None:
+    # "just under $129,000" a year is about, not just under, a given hourly rate.
+    return "about" if figure.qualifier else None
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+def section_origins(role: Role) -> dict[str, list[str]]:
+    """For each profile section, the source headings its facts were taken from, in order."""
+    from .model import Fact
+
+    def headings(items) -> list[str]:
+        return list(dict.fromkeys(i.section for i in items if getattr(i, "section", None)))
+
+    path = role.path
+    salary = role.salary
+    out = {
+        "overview": headings(role.overview),
+        "duties": headings(role.duties),
+        "typical_day": headings(role.typical_day),
+        "industries": headings(role.industries),
+        "path": headings([f for f in (path.intro, *path.steps, *path.alongside) if isinstance(f, Fact)]),
+        "skills": headings(role.skills),
+        "salary": headings([*(salary.estimates if salary else ()), *((salary.note,) if salary and salary.note else ())]),
+        "careers": headings(role.careers),
+        "titles": headings([role.titles.intro] if role.titles.intro else []),
+        "pros_cons": headings([*role.pros_cons.pros, *role.pros_cons.cons]),
+        "resources": headings(role.resources),
+    }
+    return out

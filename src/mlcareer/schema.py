@@ -1,0 +1,262 @@
+"""The role-file schema: checks a parsed YAML document and returns it normalised.
+
+Normalised means JSON-ready (lists, str, numbers, None) with every optional field present,
+so the model can be built with no further checks and the cache can store it as JSON.
+Problems are collected, not raised one by one, so ``mlcareer validate`` can list them all.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+SCHEMA_VERSION = 1
+MAX_TEXT = 20_000  # characters in one string field
+MAX_ITEMS = 200_000  # entries in one list
+
+Problem = tuple[tuple, str]  # (path, message)
+Path = tuple
+
+
+class Spec:
+    """A field's rule. ``check`` returns the normalised value or records a problem."""
+
+    def check(self, value: Any, path: Path, problems: list[Problem]) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def default(self) -> Any:
+        return None
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "empty"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
+    )
+
+
+class Str(Spec):
+    def __init__(self, pattern: str | None = None, hint: str = "", max_len: int = MAX_TEXT) -> None:
+        self.pattern = re.compile(pattern) if pattern else None
+        self.hint = hint
+        self.max_len = max_len
+
+    def check(self, value, path, problems):
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            value = value.isoformat()[:10]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            problems.append((path, f"expected text, got {_type_name(value)}"))
+            return None
+        value = str(value).strip()
+        if not value:
+            problems.append((path, "must not be empty"))
+            return None
+        if len(value) > self.max_len:
+            problems.append((path, f"longer than {self.max_len} characters"))
+            return None
+        if self.pattern and not self.pattern.fullmatch(value):
+            problems.append((path, f"{value[:60]!r} is not {self.hint}"))
+            return None
+        return value
+
+
+class Number(Spec):
+    def check(self, value, path, problems):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            shown = f" {value[:40]!r}" if isinstance(value, str) else ""
+            problems.append((path, f"expected a number, got {_type_name(value)}{shown}"))
+            return None
+        if value < 0 or value > 1e9:
+            problems.append((path, f"{value} is out of range (0 to 1,000,000,000)"))
+            return None
+        return value
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, max_items: int = MAX_ITEMS) -> None:
+        self.item = item
+        self.max_items = max_items
+
+    def check(self, value, path, problems):
+        if not isinstance(value, list):
+            problems.append((path, f"expected a list, got {_type_name(value)}"))
+            return []
+        if len(value) > self.max_items:
+            problems.append((path, f"more than {self.max_items} entries"))
+            return []
+        out = [self.item.check(v, path + (i,), problems) for i, v in enumerate(value)]
+        return [v for v in out if v is not None]
+
+    def default(self):
+        return []
+
+
+class OneOrMany(ListOf):
+    """A single string or a list of strings; always a list once normalised."""
+
+    def check(self, value, path, problems):
+        return super().check([value] if isinstance(value, str) else value, path, problems)
+
+
+class Obj(Spec):
+    def __init__(self, fields: dict[str, Spec], required: tuple[str, ...] = (), one_of: tuple[str, ...] = ()):
+        self.fields = fields
+        self.required = required
+        self.one_of = one_of
+
+    def check(self, value, path, problems):
+        if not isinstance(value, dict):
+            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
+            return None
+        out = {}
+        for key in value:
+            if key not in self.fields:
+                known = ", ".join(self.fields)
+                problems.append((path + (key,), f"unknown field (known: {known})"))
+        for name, spec in self.fields.items():
+            if name in value and value[name] is not None:
+                out[name] = spec.check(value[name], path + (name,), problems)
+            elif name in self.required:
+                problems.append((path + (name,), "required field is missing"))
+                out[name] = spec.default()
+            else:
+                out[name] = spec.default()
+        if self.one_of and not any(value.get(k) is not None for k in self.one_of):
+            problems.append((path, f"needs one of: {', '.join(self.one_of)}"))
+        return self.finish(out)
+
+    def finish(self, out: dict) -> dict:
+        return out
+
+
+class FactSpec(Obj):
+    """A statement; without ``text`` the (first) quote is the text."""
+
+    def __init__(self, **extra: Spec) -> None:
+        super().__init__(
+            {"text": Str(), "quote": OneOrMany(Str()), "section": Str(), "label": Str(),
+             "kind": Str(), "speaker": Str(), **extra},
+            one_of=("text", "quote"),
+        )
+
+    def finish(self, out):
+        if out["text"] is None:
+            out["text"] = " ".join(out["quote"]) or ""
+        return out
+
+
+SLUG = Str(r"[a-z0-9][a-z0-9-]{0,79}", "a slug (lowercase letters, digits and hyphens)")
+DATE = Str(r"\d{4}-\d{2}-\d{2}", "a date (YYYY-MM-DD)")
+URL = Str(r"https?://\S+", "a web address (http:// or https://)")
+FACTS = ListOf(FactSpec())
+
+SOURCE = Obj(
+    {"id": SLUG, "title": Str(), "publisher": Str(), "author": Str(), "url": URL,
+     "published": DATE, "modified": DATE},
+    required=("id", "title"),
+)
+
+TITLE = Obj({"name": Str(), "display": Str(), "aliases": ListOf(Str()), "role": SLUG}, required=("name",))
+
+ESTIMATE = Obj(
+    {"source": Str(), "url": URL, "measure": Str(), "annual": Number(), "annual_qualifier": Str(),
+     "hourly": Number(), "hourly_qualifier": Str(), "basis": Str(), "quote": OneOrMany(Str()),
+     "section": Str()},
+    required=("source", "quote"),
+    one_of=("annual", "hourly"),
+)
+
+COURSE = Obj(
+    {"name": Str(), "provider": Str(), "avg_time": Str(), "skills": ListOf(Str()), "url": URL,
+     "quote": OneOrMany(Str()), "section": Str()},
+    required=("name",),
+)
+
+ROLE = Obj(
+    {
+        "slug": SLUG,
+        "title": Str(),
+        "aliases": ListOf(Str()),
+        "source": SLUG,
+        "overview": FACTS,
+        "duties": FACTS,
+        "typical_day": FACTS,
+        "industries": FACTS,
+        "careers": FACTS,
+        "titles": Obj({"section": Str(), "quote": OneOrMany(Str()), "names": ListOf(TITLE)}),
+        "pros_cons": Obj({"pros": FACTS, "cons": FACTS}),
+        "path": Obj({"intro": FactSpec(), "steps": FACTS, "alongside": FACTS}),
+        "skills": FACTS,
+        "salary": Obj({"currency": Str(r"[A-Z]{3}", "a currency code such as USD"), "note": FactSpec(),
+                       "estimates": ListOf(ESTIMATE)}),
+        "resources": ListOf(COURSE),
+        "not_covered": ListOf(Str()),
+    },
+    required=("slug", "title", "source"),
+)
+
+TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str())})
+
+DOCUMENT = Obj(
+    {"schema": Number(), "sources": ListOf(SOURCE), "roles": ListOf(ROLE),
+     "topics": None},  # type: ignore[dict-item]  # replaced below: a mapping of topic -> TOPIC
+    required=("roles",),
+)
+
+
+class TopicMap(Spec):
+    """``topics:`` maps a question topic to extra phrasings and keywords for ``mlcareer ask``."""
+
+    def check(self, value, path, problems):
+        if not isinstance(value, dict):
+            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
+            return {}
+        out = {}
+        for key, spec in value.items():
+            name = SLUG.check(key, path + (key,), problems)
+            if name is not None:
+                out[name] = TOPIC.check(spec, path + (key,), problems)
+        return out
+
+    def default(self):
+        return {}
+
+
+DOCUMENT.fields["topics"] = TopicMap()
+
+
+def check_document(data: Any) -> tuple[dict, list[Problem]]:
+    """Validate a parsed file; returns (normalised document, problems)."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        problems.append(((), f"the file must be a mapping with a 'roles' list, got {_type_name(data)}"))
+        return {}, problems
+    doc = DOCUMENT.check(data, (), problems)
+    if doc["schema"] not in (None, SCHEMA_VERSION):
+        problems.append((("schema",), f"unsupported schema version {doc['schema']} (this mlcareer reads {SCHEMA_VERSION})"))
+    _check_references(data, doc, problems)
+    return doc, problems
+
+
+def _check_references(raw: dict, doc: dict, problems: list[Problem]) -> None:
+    ids = [s["id"] for s in doc["sources"] if s and s["id"]]
+    for i, source_id in enumerate(ids):
+        if source_id in ids[:i]:
+            problems.append((("sources", i, "id"), f"duplicate source id {source_id!r}"))
+    seen: set[str] = set()
+    for i, role in enumerate(doc["roles"]):
+        if not role:
+            continue
+        if role["slug"] in seen:
+            problems.append((("roles", i, "slug"), f"duplicate slug {role['slug']!r}"))
+        seen.add(role["slug"])
+        if role["source"] and role["source"] not in ids:
+            known = ", ".join(ids) or "none"
+            problems.append((("roles", i, "source"), f"no source with id {role['source']!r} in this file (sources: {known})"))
+
+
+def format_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"

@@ -1,0 +1,60 @@
+"""The profile's sections, in the fixed order ``show`` prints them (after the U.S. Occupational
+Outlook Handbook: what they do, work environment, how to become one, pay, outlook, similar jobs).
+
+One source of truth: the JSON keys, the ``--section`` names, the headings in text and Markdown
+all come from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import UsageError
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # JSON key and model attribute
+    heading: str  # heading in text and Markdown output
+    summary: str  # one line for --help and completion
+
+    @property
+    def name(self) -> str:
+        """The command-line spelling."""
+        return self.key.replace("_", "-")
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("overview", "What they do", "what the role is"),
+    Section("duties", "Duties", "main and additional duties"),
+    Section("typical_day", "A typical day", "what a day looks like"),
+    Section("industries", "Industries", "where they work"),
+    Section("path", "How to become one", "education and career steps, in order"),
+    Section("skills", "Skills", "hard, soft and thinking skills"),
+    Section("salary", "Pay", "salary estimates per source"),
+    Section("careers", "Jobs and career paths", "kinds of jobs and how careers evolve"),
+    Section("titles", "Related job titles", "job titles you may run into"),
+    Section("pros_cons", "Pros and cons", "advantages and drawbacks"),
+    Section("resources", "Free courses", "courses the source promotes"),
+    Section("not_covered", "Not covered by the source", "what the source does not say"),
+    Section("sources", "Source", "where the facts come from"),
+)
+SECTION_NAMES = tuple(s.name for s in SECTIONS)
+BY_NAME = {s.name: s for s in SECTIONS} | {s.key: s for s in SECTIONS}
+
+
+def find_section(name: str) -> Section:
+    """A section by its name (``pros-cons``), key (``pros_cons``) or heading, in any case."""
+    wanted = " ".join(name.strip().lower().replace("_", " ").replace("-", " ").split())
+    for section in SECTIONS:
+        if wanted in (section.key.replace("_", " "), section.heading.lower()):
+            return section
+    from rapidfuzz import process
+
+    close = process.extract(wanted, SECTION_NAMES, limit=3, score_cutoff=60)
+    from .text import shorten
+
+    raise UsageError(
+        f"No section named {shorten(name)!r} (sections: {', '.join(SECTION_NAMES)}).",
+        tuple(c for c, _, _ in close),
+    )

@@ -1,0 +1,38 @@
+"""Text that is safe to print: no control characters or escape sequences from data or input.
+
+Every string from a data file or an argument goes through ``clean`` before it reaches a
+terminal, in every output format, error messages included.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (but tab and newline), DEL, C1 controls, and bidirectional overrides/isolates
+# (which can make text display in a different order from how it reads).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """Drop unsafe characters; unless ``multiline``, fold all white space to single spaces."""
+    text = _UNSAFE.sub("", str(text))
+    return text if multiline else _SPACES.sub(" ", text).strip()
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """A cleaned, one-line string of at most ``width`` characters, for messages."""
+    text = clean(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def money(value: float, currency: str = "USD") -> str:
+    symbol = "$" if currency == "USD" else currency + " "
+    if float(value).is_integer():
+        return f"{symbol}{value:,.0f}"
+    return f"{symbol}{value:,.2f}"
+
+
+def normalise(text: str) -> str:
+    """For exact matching of names: case, hyphens, underscores and spacing don't count."""
+    return " ".join(clean(text).casefold().replace("-", " ").replace("_", " ").split())

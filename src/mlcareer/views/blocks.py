@@ -1,0 +1,282 @@
+"""A neutral document (headings, paragraphs, lists, tables, bars) and the builders that turn
+roles and query results into it. Nothing here knows about terminals or formats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Course, Fact, Role
+from ..queries import SalarySummary, TitleMatch, section_origins
+from ..sections import SECTIONS, Section
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: str = ""  # "", "dim", "note" or "warn"
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    label: str | None = None
+    quote: tuple[str, ...] = ()
+    speaker: str | None = None
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Item, ...]
+    numbered: bool = False
+    title: str | None = None
+    show_quotes: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A small bar chart, for terminals only: (label, value, value as text)."""
+
+    rows: tuple[tuple[str, float, str], ...]
+
+
+Block = Heading | Para | Bullets | Table | Bars
+SILENT = "The source does not cover this."
+SKILL_KINDS = {"hard": "Hard skills", "soft": "Soft skills", "thinking": "Thinking", "perspective": "Perspective"}
+
+
+def item(fact: Fact, label: bool = True) -> Item:
+    return Item(fact.text, fact.label if label else None, fact.quote, fact.speaker)
+
+
+def facts(items: Iterable[Fact], quotes: bool, title: str | None = None, label: bool = True) -> list[Block]:
+    listed = tuple(item(f, label) for f in items)
+    return [Bullets(listed, title=title, show_quotes=quotes)] if listed else []
+
+
+def grouped(items: Sequence[Fact], quotes: bool, names: dict[str, str], key=lambda f: f.label) -> list[Block]:
+    groups: dict[str | None, list[Fact]] = {}
+    for fact in items:
+        groups.setdefault(key(fact), []).append(fact)
+    out: list[Block] = []
+    for group, members in groups.items():
+        title = names.get(group or "", (group or "").capitalize() or None)
+        out += facts(members, quotes, title, label=False)
+    return out
+
+
+def source_line(role: Role) -> str:
+    src = role.source
+    parts = [f"\u201c{src.title}\u201d"]
+    if src.publisher:
+        parts.append(src.publisher)
+    dates = ", ".join(x for x in (src.published and f"published {src.published}",
+                                   src.modified and f"updated {src.modified}") if x)
+    if dates:
+        parts.append(dates)
+    return "Source: " + ", ".join(parts) + (f". {src.url}" if src.url else "")
+
+
+def role_header(role: Role) -> list[Block]:
+    return [Heading(role.title, 1), Para(source_line(role), "dim")]
+
+
+# --- one builder per section -------------------------------------------------------------------
+
+def _overview(role: Role, quotes: bool) -> list[Block]:
+    return facts(role.overview, quotes, label=False)
+
+
+def _duties(role: Role, quotes: bool) -> list[Block]:
+    return grouped(role.duties, quotes, {"main": "Main duties", "additional": "Additional duties"})
+
+
+def _labelled(attr: str):
+    return lambda role, quotes: facts(getattr(role, attr), quotes)
+
+
+def _path(role: Role, quotes: bool) -> list[Block]:
+    path = role.path
+    out: list[Block] = [Para(path.intro.text)] if path.intro else []
+    if path.steps:
+        out.append(Bullets(tuple(item(f) for f in path.steps), numbered=True, title="Steps, in order",
+                           show_quotes=quotes))
+    out += facts(path.alongside, quotes, "Alongside the steps")
+    return out
+
+
+def _skills(role: Role, quotes: bool) -> list[Block]:
+    skills = [Fact(s.label or s.text, s.quote, s.section, None, s.kind, s.speaker) if s.text == " ".join(s.quote)
+              else Fact(s.text, s.quote, s.section, s.label, s.kind, s.speaker) for s in role.skills]
+    return grouped(skills, quotes, SKILL_KINDS, key=lambda f: f.kind)
+
+
+def _salary(role: Role, quotes: bool, summary: SalarySummary | None = None, chart: bool = False) -> list[Block]:
+    from ..queries import salary_summary
+
+    summary = summary or salary_summary(role)
+    if not summary.rows:
+        return []
+    cur = summary.currency
+    rows = tuple(
+        (r.estimate.source, r.estimate.measure or "",
+         r.annual.describe(cur) if r.annual else "-", r.hourly.describe(cur) if r.hourly else "-",
+         r.estimate.basis or "")
+        for r in summary.rows
+    )
+    out: list[Block] = [Table(("Source", "Measure", "Per year", "Per hour", "Basis"), rows, frozenset({2, 3}))]
+    annual, hourly = summary.span("annual"), summary.span("hourly")
+    if annual and len(summary.rows) > 1:
+        low, high = annual
+        text = (f"Range across sources: {low.annual.describe(cur)} ({low.estimate.source}) to "
+                f"{high.annual.describe(cur)} ({high.estimate.source}) a year")
+        if hourly:
+            text += f"; {hourly[0].hourly.describe(cur)} to {hourly[1].hourly.describe(cur)} an hour"
+        out.append(Para(text + "."))
+    if summary.has_derived:
+        out.append(Para(f"Derived figures are computed by mlcareer, not stated by the source; "
+                        f"they assume {summary.assumption}.", "note"))
+    if chart:
+        peak = [(r.estimate.source, r.annual.value, r.annual.describe(cur)) for r in summary.rows if r.annual]
+        out.append(Bars(tuple(peak)))
+    if role.salary and role.salary.note:
+        out.append(Para(role.salary.note.text, "dim"))
+    out.append(Bullets(tuple(Item(r.estimate.source, quote=r.estimate.quote,
+                                  details=(r.estimate.url,) if r.estimate.url else ()) for r in summary.rows),
+                       title="As the source states it", show_quotes=True))
+    return out
+
+
+def _quoted(attr: str):
+    """Sections that are mostly an expert's words: their quotes are always shown."""
+    return lambda role, quotes: facts(getattr(role, attr), True)
+
+
+def _titles(role: Role, quotes: bool) -> list[Block]:
+    names = role.titles.names
+    if not names:
+        return []
+    out: list[Block] = [Para(role.titles.intro.text)] if role.titles.intro else []
+    listed = []
+    for title in names:
+        details = []
+        if title.display:
+            details.append(f"listed by the source as \u201c{title.name}\u201d")
+        if title.role:
+            details.append(f"profiled: mlcareer show {title.role}")
+        listed.append(Item(title.shown, details=tuple(details)))
+    return out + [Bullets(tuple(listed))]
+
+
+def _pros_cons(role: Role, quotes: bool) -> list[Block]:
+    return (facts(role.pros_cons.pros, True, "Pros", label=False)
+            + facts(role.pros_cons.cons, True, "Cons", label=False))
+
+
+def course_item(course: Course) -> Item:
+    details = tuple(d for d in (
+        course.provider and f"provider: {course.provider}",
+        course.avg_time and f"average time: {course.avg_time}",
+        course.skills and "skills: " + ", ".join(course.skills),
+        course.url,
+    ) if d)
+    return Item(course.name, quote=course.quote, details=details)
+
+
+def _resources(role: Role, quotes: bool) -> list[Block]:
+    return [Bullets(tuple(course_item(c) for c in role.resources), show_quotes=True)] if role.resources else []
+
+
+def _not_covered(role: Role, quotes: bool) -> list[Block]:
+    if not role.not_covered:
+        return []
+    return [Para("The source gives no information on:"), Bullets(tuple(Item(t) for t in role.not_covered))]
+
+
+def _sources(role: Role, quotes: bool) -> list[Block]:
+    src = role.source
+    rows = [("Title", src.title), ("Publisher", src.publisher), ("Author", src.author), ("URL", src.url),
+            ("Published", src.published), ("Updated", src.modified)]
+    out: list[Block] = [Table(("Field", "Value"), tuple((k, v) for k, v in rows if v))]
+    cited = [(e.source, e.url) for e in (role.salary.estimates if role.salary else ()) if e.url]
+    if cited:
+        out.append(Bullets(tuple(Item(name, details=(url,)) for name, url in cited),
+                           title="Pay estimates the source cites"))
+    origins = section_origins(role)
+    by_section = {s.key: s for s in SECTIONS}
+    rows2 = tuple((by_section[key].heading, "; ".join(heads)) for key, heads in origins.items() if heads)
+    if rows2:
+        out.append(Para("Where each section's facts stand in the source (its headings):"))
+        out.append(Table(("Section", "Source heading"), rows2))
+    return out
+
+
+BUILDERS = {
+    "overview": _overview,
+    "duties": _duties,
+    "typical_day": _quoted("typical_day"),
+    "industries": _labelled("industries"),
+    "path": _path,
+    "skills": _skills,
+    "salary": _salary,
+    "careers": _quoted("careers"),
+    "titles": _titles,
+    "pros_cons": _pros_cons,
+    "resources": _resources,
+    "not_covered": _not_covered,
+    "sources": _sources,
+}
+
+
+def section_blocks(role: Role, section: Section, quotes: bool = False, heading: bool = True) -> list[Block]:
+    body = BUILDERS[section.key](role, quotes)
+    if not body and section.key != "not_covered":
+        body = [Para(SILENT, "warn")]
+    return ([Heading(section.heading)] if heading and body else []) + body
+
+
+def profile(role: Role, sections: Sequence[Section] = SECTIONS, quotes: bool = False) -> list[Block]:
+    out = role_header(role)
+    for section in sections:
+        out += section_blocks(role, section, quotes)
+    return out
+
+
+def salary_page(summary: SalarySummary, chart: bool) -> list[Block]:
+    role = summary.role
+    body = _salary(role, True, summary, chart) or [Para(SILENT + " (no pay figures)", "warn")]
+    return role_header(role) + [Heading("Pay")] + body
+
+
+def titles_page(matches: list[TitleMatch], query: str | None, role_titles: dict[str, str]) -> list[Block]:
+    many = len(set(m.listed_by for m in matches)) > 1
+    columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
+    rows = []
+    for m in matches:
+        row = ((f"{m.score:.0f}",) if query else ()) + (m.title.shown,)
+        row += (role_titles.get(m.listed_by, m.listed_by),) if many else ()
+        row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
+        rows.append(row)
+    heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
+    return [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+
+
+def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:
+    rows = tuple((slug, title, ", ".join(aliases), origin + (f" (overrides {', '.join(over)})" if over else ""))
+                 for slug, title, aliases, origin, over in entries)
+    return [Heading("Roles", 1), Table(("Slug", "Title", "Also known as", "From"), rows)]
+
