@@ -69,7 +69,7 @@ def complete_section(incomplete: str) -> list[str]:
 
 RoleArg = Annotated[Optional[str], typer.Argument(
     help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
-    autocompletion=complete_role, show_default=False)]
+    autocompletion=complete_role, show_default=False, metavar="ROLE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output').")]
 QuotesOpt = Annotated[bool, typer.Option("--quotes", "-q", help="Show the source sentence under each fact.")]
 
@@ -282,11 +282,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     command = get_command(app)
     try:
         code = command.main(args=argv, prog_name="mlcareer", standalone_mode=False)
-    except typer._click.exceptions.ClickException as exc:  # usage errors: bad option, bad value
+    except typer.TyperException as exc:  # usage errors: bad option, bad value
         where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
         output.error(exc.format_message() + where)
         code = exc.exit_code
-    except (KeyboardInterrupt, typer._click.exceptions.Abort):
+    except (KeyboardInterrupt, typer.Abort):
         output.error("interrupted")
         code = ExitCode.INTERRUPTED
     sys.exit(int(code or 0))

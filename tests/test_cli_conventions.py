@@ -1,0 +1,76 @@
+"""CLI conventions: version, help, exit codes, python -m, completion, streams."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import run_process
+
+
+def test_version(cli):
+    from mlcareer import __version__
+
+    result = cli("--version")
+    assert result.code == 0 and result.out == f"mlcareer {__version__}\n"
+
+
+def test_no_arguments_prints_help(cli):
+    result = cli()
+    assert result.code == 0 and "show" in result.out and "salary" in result.out
+
+
+def test_unknown_option_is_a_one_line_usage_error(cli):
+    result = cli("show", "--bogus")
+    assert result.code == 2 and result.out == ""
+    assert result.err == "mlcareer: No such option: --bogus (see 'mlcareer show --help')\n"
+
+
+def test_unknown_command(cli):
+    result = cli("shwo")
+    assert result.code == 2 and "No such command 'shwo'" in result.err
+
+
+def test_python_dash_m_works_as_a_process():
+    result = run_process("titles", "--search", "data", env={"NO_COLOR": "1"})
+    assert result.code == 0 and "Data engineer" in result.out and "\x1b[" not in result.out
+
+
+def test_data_file_error_has_its_own_exit_code(cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("roles:\n  - slug: x\n    title: X\n    source: nowhere\n")
+    result = cli("--data", str(bad), "roles")
+    assert result.code == 3 and result.out == ""
+    assert result.err.startswith(f"mlcareer: {bad}:4: roles[0].source: no source with id 'nowhere'")
+    assert result.err.count("\n") == 1
+
+
+def complete(words: str, cword: int, env: dict | None = None) -> list[str]:
+    result = run_process(env={"_MLCAREER_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                              "COMP_CWORD": str(cword), **(env or {})})
+    assert result.code == 0, result.err
+    return result.out.split()
+
+
+def test_completion_of_role_names():
+    assert complete("mlcareer show mach", 2) == ["machine-learning-engineer"]
+    assert complete("mlcareer salary zz", 2) == []
+
+
+def test_completion_of_section_names():
+    assert complete("mlcareer show --section pr", 3) == ["pros-cons"]
+    assert set(complete("mlcareer show -s s", 3)) == {"skills", "salary", "sources"}
+
+
+def test_completion_of_commands():
+    assert {"show", "salary", "skills", "sources"} <= set(complete("mlcareer s", 1))
+
+
+def test_the_builtin_data_ships_inside_the_package():
+    import mlcareer
+    from mlcareer.catalog import builtin_data_path
+
+    path = builtin_data_path()
+    assert os.path.exists(path)
+    package_dir = os.path.dirname(mlcareer.__file__)
+    if "site-packages" in package_dir:  # installed non-editable, as CI does
+        assert path.startswith(package_dir)

@@ -1,0 +1,151 @@
+"""The curated data against the article: verbatim quotes, in their sections, every figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+DATA = ROOT / "data" / "roles.yaml"
+
+
+def raw_data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def quotes_in(node, where=""):
+    """Yield (where, quote, section) for every quoted thing in the raw file."""
+    if isinstance(node, dict):
+        if "quote" in node:
+            quotes = [node["quote"]] if isinstance(node["quote"], str) else node["quote"]
+            for q in quotes:
+                yield where, q, node.get("section")
+        for key, value in node.items():
+            yield from quotes_in(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from quotes_in(value, f"{where}[{i}]")
+
+
+def section_spans(article: str) -> dict[str, str]:
+    """Each heading's text up to the next heading; the part before the first is 'Introduction'."""
+    parts = re.split(r"^(#{2,3} .+)$", article, flags=re.MULTILINE)
+    spans = {"Introduction": parts[0]}
+    for heading, body in zip(parts[1::2], parts[2::2]):
+        spans[heading.lstrip("# ").strip()] = body
+    return spans
+
+
+ALL_QUOTES = list(quotes_in(raw_data()))
+
+
+def test_the_data_has_quotes_everywhere():
+    assert len(ALL_QUOTES) >= 40
+
+
+@pytest.mark.parametrize("where,quote,section", ALL_QUOTES, ids=[w for w, _, _ in ALL_QUOTES])
+def test_every_quote_stands_verbatim_in_its_section(article, where, quote, section):
+    assert quote in article, f"{where}: not verbatim in the article: {quote!r}"
+    spans = section_spans(article)
+    assert section in spans, f"{where}: no article section {section!r}"
+    assert quote in spans[section], f"{where}: quote is not under {section!r}"
+
+
+def test_every_fact_has_quote_and_section(mle):
+    facts = [*mle.overview, *mle.duties, *mle.typical_day, *mle.industries, *mle.careers, *mle.skills,
+             *mle.pros_cons.pros, *mle.pros_cons.cons, *mle.path.steps, *mle.path.alongside,
+             *mle.salary.estimates, *mle.resources]
+    assert facts
+    for fact in facts:
+        assert fact.quote and fact.section, fact
+
+
+def test_source_matches_the_article_header(article, mle):
+    header = dict(line.split(": ", 1) for line in article.splitlines()[:5])
+    assert mle.source.title == header["title"] == "How to Become a Machine Learning Engineer"
+    assert mle.source.publisher == header["publisher"] == "Forage"
+    assert mle.source.url == header["url"]
+    assert mle.source.published == header["published"][:10] == "2023-03-10"
+    assert mle.source.modified == header["modified"][:10] == "2024-07-11"
+
+
+def list_after(article: str, heading: str) -> list[str]:
+    body = section_spans(article)[heading]
+    return re.findall(r"^- (.+)$", body, flags=re.MULTILINE)
+
+
+def test_all_nine_titles_exactly_as_listed(article, mle):
+    listed = list_after(article, "Machine Learning Job Titles")
+    assert len(listed) == 9
+    assert [t.name for t in mle.titles.names] == listed
+    assert "Computer and information research science" in [t.name for t in mle.titles.names]
+
+
+def test_six_additional_duties_exactly_as_listed(article, mle):
+    listed = list_after(article, "What Does a Machine Learning Engineer Do?")
+    assert [d.text for d in mle.duties if d.label == "additional"] == listed
+    assert len(listed) == 6
+
+
+def test_salary_figures_are_the_articles(mle):
+    by_source = {e.source: e for e in mle.salary.estimates}
+    assert set(by_source) == {"ZipRecruiter", "Indeed"}
+    zip_, indeed = by_source["ZipRecruiter"], by_source["Indeed"]
+    assert (zip_.annual, zip_.annual_qualifier, zip_.hourly) == (129000, "just under", 62)
+    assert "just under $129,000 per year (or $62 an hour)" in zip_.quote[0]
+    assert (indeed.annual, indeed.annual_qualifier, indeed.hourly) == (161000, "approximately", None)
+    assert "approximately $161,000 per year" in indeed.quote[0]
+    assert indeed.measure == "average base salary" and zip_.measure == "national average salary"
+
+
+def course_cards(article: str) -> list[dict]:
+    cards = re.findall(r"\[course card \d\]\n(.*?)\[end of course card", article, flags=re.DOTALL)
+    out = []
+    for card in cards:
+        lines = card.strip().splitlines()
+        fields = dict(line.split(": ", 1) for line in lines if ": " in line and not line.startswith(("Get", "Solve", "See")))
+        fields["description"] = lines[1]
+        out.append(fields)
+    return out
+
+
+def test_three_free_courses_match_the_course_cards(article, mle):
+    cards = course_cards(article)
+    assert len(cards) == len(mle.resources) == 3
+    for card, course in zip(cards, mle.resources):
+        assert course.name == card["course"]
+        assert course.avg_time == card["Avg. Time"]
+        assert ", ".join(course.skills) == card["Skills you’ll build"]
+        assert course.url == card["link"]
+        assert course.provider and course.provider in (card["description"] + card["course"])
+
+
+def test_education_steps_in_order(mle):
+    assert [s.label for s in mle.path.steps] == [
+        "Undergraduate degree", "Entry-level job", "Master's degree", "Related experience"]
+    assert "computer science, statistics, or data science" in mle.path.steps[0].quote[0]
+    assert "programmer or data analyst" in mle.path.steps[1].quote[0]
+    assert "Ph.D." in mle.path.steps[2].quote[0]
+    assert [a.label for a in mle.path.alongside] == [
+        "Certifications or a bootcamp", "Side projects", "Tinkering", "Online material"]
+
+
+def test_skills_cover_every_kind_the_article_names(mle):
+    labels = {s.kind: [] for s in mle.skills}
+    for s in mle.skills:
+        labels[s.kind].append(s.label)
+    assert labels["hard"] == ["Data science", "Computing (like software development)", "Math", "Statistics",
+                              "Data visualization"]
+    assert labels["soft"] and labels["thinking"] == ["Abstract thinking"]
+    assert labels["perspective"] == ["Keeping old research in context"]
+
+
+def test_slugs_are_unique_and_the_file_validates():
+    from mlcareer.loader import validate_file
+
+    assert validate_file(str(DATA)) == []
+    slugs = [r["slug"] for r in raw_data()["roles"]]
+    assert len(slugs) == len(set(slugs))
