@@ -4,6 +4,7 @@ Library use needs no CLI: ``from mlcareer import load_catalog``.
 """
 
 __version__ = "0.1.0"
+SCHEMA_VERSION = 1  # of role files; here so that reading the cache needs no schema module
 
 __all__ = ["__version__", "load_catalog"]
 

@@ -12,8 +12,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from . import __version__, output
-from .errors import ExitCode, MlcareerError
+from . import __version__
 from .sections import SECTION_NAMES, SECTIONS
 
 
@@ -79,10 +78,14 @@ def handled(command):
 
     @functools.wraps(command)
     def run(*args, **kwargs):
+        from .errors import MlcareerError
+
         try:
             command(*args, **kwargs)
             sys.stdout.flush()
         except MlcareerError as exc:
+            from . import output
+
             output.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
@@ -139,6 +142,8 @@ def _profile(ctx: typer.Context, role: Optional[str], section_names: list[str], 
              fmt: Format) -> None:
     from .queries import resolve_role
     from .sections import find_section
+
+    from . import output
 
     opts = settings(ctx)
     sections = [find_section(name) for name in section_names] or list(SECTIONS)
@@ -197,6 +202,7 @@ def salary(
     json: JsonOpt = False,
 ) -> None:
     """Pay estimates per source, annual and hourly (derived figures marked), and their range."""
+    from . import output
     from .queries import resolve_role, salary_summary
 
     opts = settings(ctx)
@@ -221,40 +227,45 @@ def titles(
     search: Annotated[Optional[str], typer.Option(
         "--search", "-s", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
     limit: Annotated[Optional[int], typer.Option(
-        "--limit", "-n", min=1, help="Show at most N titles.", show_default=False)] = None,
+        "--limit", "-n", min=1, help="Show at most N titles (a search shows 20 unless told).",
+        show_default=False)] = None,
     json: JsonOpt = False,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
+    from . import output
     from .errors import NotFoundError
-    from .queries import list_titles, resolve_role, search_titles
+    from .queries import SEARCH_LIMIT, list_titles, resolve_role, search_titles
     from .text import shorten
 
     opts = settings(ctx)
     catalog = opts.catalog
     scope = resolve_role(catalog, role) if role else None
     if search is not None and search.strip():
-        matches = search_titles(catalog, search, scope, limit)
+        matches, total = search_titles(catalog, search, scope, limit or SEARCH_LIMIT)
         if not matches:
             raise NotFoundError(f"No related title matches {shorten(search)!r}. "
                                 "Try fewer or other words, or 'mlcareer titles' for the full list.")
     else:
-        matches = list_titles(catalog, scope)[:limit]
+        every = list_titles(catalog, scope)
+        matches, total = every[:limit], len(every)
     query = search if search is not None and search.strip() else None
     if json:
         from .views import data
 
-        output.as_json(data.titles(matches, query))
+        output.as_json(data.titles(matches, query, total))
         return
     from .views import blocks
 
     role_titles = {slug: title for slug, title, _ in catalog.names()}
-    output.blocks(blocks.titles_page(matches, query, role_titles), opts.color)
+    output.blocks(blocks.titles_page(matches, query, role_titles, total), opts.color)
 
 
 @app.command()
 @handled
 def roles(ctx: typer.Context, json: JsonOpt = False) -> None:
     """Every role in the catalog, and which file it comes from."""
+    from . import output
+
     catalog = settings(ctx).catalog
     entries = [(slug, title, tuple(aliases), catalog.origin(slug), catalog.overridden.get(slug, []))
                for slug, title, aliases in catalog.names()]
@@ -283,10 +294,15 @@ def main(argv: Optional[List[str]] = None) -> None:
     try:
         code = command.main(args=argv, prog_name="mlcareer", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors: bad option, bad value
+        from . import output
+
         where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
         output.error(exc.format_message() + where)
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
+        from . import output
+        from .errors import ExitCode
+
         output.error("interrupted")
         code = ExitCode.INTERRUPTED
     sys.exit(int(code or 0))

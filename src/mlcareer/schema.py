@@ -11,7 +11,8 @@ import datetime as _dt
 import re
 from typing import Any
 
-SCHEMA_VERSION = 1
+from . import SCHEMA_VERSION
+
 MAX_TEXT = 20_000  # characters in one string field
 MAX_ITEMS = 200_000  # entries in one list
 

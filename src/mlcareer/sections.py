@@ -7,13 +7,12 @@ all come from this table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import UsageError
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     key: str  # JSON key and model attribute
     heading: str  # heading in text and Markdown output
     summary: str  # one line for --help and completion

@@ -4,27 +4,24 @@ roles and query results into it. Nothing here knows about terminals or formats."
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Course, Fact, Role
 from ..queries import SalarySummary, TitleMatch, section_origins
 from ..sections import SECTIONS, Section
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 2
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     text: str
     style: str = ""  # "", "dim", "note" or "warn"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     text: str
     label: str | None = None
     quote: tuple[str, ...] = ()
@@ -32,23 +29,20 @@ class Item:
     details: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[Item, ...]
     numbered: bool = False
     title: str | None = None
     show_quotes: bool = False
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    right: frozenset[int] = field(default_factory=frozenset)
+    right: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class Bars:
+class Bars(NamedTuple):
     """A small bar chart, for terminals only: (label, value, value as text)."""
 
     rows: tuple[tuple[str, float, str], ...]
@@ -262,7 +256,8 @@ def salary_page(summary: SalarySummary, chart: bool) -> list[Block]:
     return role_header(role) + [Heading("Pay")] + body
 
 
-def titles_page(matches: list[TitleMatch], query: str | None, role_titles: dict[str, str]) -> list[Block]:
+def titles_page(matches: list[TitleMatch], query: str | None, role_titles: dict[str, str],
+                total: int) -> list[Block]:
     many = len(set(m.listed_by for m in matches)) > 1
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
@@ -272,7 +267,10 @@ def titles_page(matches: list[TitleMatch], query: str | None, role_titles: dict[
         row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
-    return [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+    page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+    if total > len(matches):
+        page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "dim"))
+    return page
 
 
 def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:

@@ -6,7 +6,6 @@ Keys come from the model and ``sections``; every result carries its source.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 
 from ..model import Course, Fact, Role, Source
 from ..queries import ASSUMPTION, HOURS_PER_WEEK, WEEKS_PER_YEAR, Figure, SalarySummary, TitleMatch, section_origins
@@ -27,7 +26,7 @@ def facts(items) -> list[dict]:
 
 
 def source(s: Source) -> dict:
-    return asdict(s)
+    return s._asdict()
 
 
 def course(c: Course) -> dict:
@@ -105,8 +104,8 @@ def profile(role: Role, sections: Sequence[Section] = SECTIONS) -> dict:
     return out
 
 
-def titles(matches: list[TitleMatch], query: str | None) -> dict:
-    return {"version": JSON_VERSION, "query": query, "count": len(matches), "titles": [
+def titles(matches: list[TitleMatch], query: str | None, total: int) -> dict:
+    return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
         {"name": m.title.name, "display": m.title.display, "aliases": list(m.title.aliases),
          "profile": m.title.role, "listed_by": m.listed_by, "score": m.score}
         for m in matches
