@@ -146,6 +146,6 @@ def test_skills_cover_every_kind_the_article_names(mle):
 def test_slugs_are_unique_and_the_file_validates():
     from mlcareer.loader import validate_file
 
-    assert validate_file(str(DATA)) == []
+    assert validate_file(str(DATA)) == (1, [])
     slugs = [r["slug"] for r in raw_data()["roles"]]
     assert len(slugs) == len(set(slugs))

@@ -46,15 +46,32 @@ def entry_path(path: str) -> str:
 
 
 class CachedDocument(Document):
-    """A document read lazily from a cache entry: roles and titles are read on first use."""
+    """A document read lazily from a cache entry: roles and titles are read on first use.
 
-    def __init__(self, handle, header: dict, body_start: int) -> None:  # noqa: D107
+    A part found damaged on reading is not an error: the file is parsed again (and the entry
+    rewritten), and the fresh document answers from then on.
+    """
+
+    def __init__(self, handle, header: dict, body_start: int, path: str) -> None:  # noqa: D107
         self._handle = handle
         self.header = header
         self._body = body_start
+        self._path = path
+        self._fresh: Document | None = None
         self._table: dict | None = None
         self._title_lookup: dict | None = None
         self._roles: dict[int, dict] = {}
+
+    def _reparse(self) -> Document:
+        if self._fresh is None:
+            from .errors import DataError
+            from .loader import read_document
+
+            doc, st = read_document(self._path)
+            self._fresh = store(self._path, st, doc)
+            if self._fresh.heads != self.header["heads"]:
+                raise DataError(self._path, "the file changed while it was being read; run the command again")
+        return self._fresh
 
     def _line(self, offset: int) -> dict:
         self._handle.seek(self._body + offset)
@@ -71,19 +88,29 @@ class CachedDocument(Document):
     def role(self, index: int) -> dict:
         role = self._roles.get(index)
         if role is None:
-            role = self._roles[index] = self._line(self.header["offsets"][index])
-            if role.get("slug") != self.header["heads"][index][0]:
-                raise ValueError("cache entry does not match its index")
+            try:
+                role = self._line(self.header["offsets"][index])
+                if role.get("slug") != self.header["heads"][index][0]:
+                    raise ValueError("cache entry does not match its index")
+            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
+                role = self._reparse().role(index)
+            self._roles[index] = role
         return role
 
     def title_table(self) -> dict:
         if self._table is None:
-            self._table = self._segment("titles")
+            try:
+                self._table = self._segment("titles")
+            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
+                self._table = self._reparse().title_table()
         return self._table
 
     def title_lookup(self) -> dict[str, int]:
         if self._title_lookup is None:
-            self._title_lookup = self._segment("title_lookup")
+            try:
+                self._title_lookup = self._segment("title_lookup")
+            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
+                self._title_lookup = self._reparse().title_lookup()
         return self._title_lookup
 
 
@@ -101,7 +128,7 @@ def load(path: str, st: os.stat_result) -> Document | None:
         if header.get("identity") != _identity(path, st) or len(header["offsets"]) != len(header["heads"]):
             handle.close()
             return None
-        return CachedDocument(handle, header, len(first))
+        return CachedDocument(handle, header, len(first), path)
     except Exception:  # noqa: BLE001 - any unreadable entry is a miss
         handle.close()
         return None

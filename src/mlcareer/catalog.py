@@ -197,7 +197,7 @@ def _title(row: tuple) -> Title:
 
 def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role:
     """Model one validated role (the model is imported here: completion never needs it)."""
-    from .model import Course, Fact, Path, ProsCons, Role, Salary, SalaryEstimate, Source, Title, Titles
+    from .model import Course, Fact, FitQuestion, Path, ProsCons, Role, Salary, SalaryEstimate, Source, Title, Titles
 
     def _facts(items):
         return tuple(Fact.from_dict(item) for item in items or ())
@@ -235,4 +235,5 @@ def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role
         ) if salary else None,
         resources=tuple(Course.from_dict(c) for c in raw["resources"]),
         not_covered=tuple(raw["not_covered"]),
+        fit=tuple(FitQuestion(q["question"], Fact.from_dict(q)) for q in raw.get("fit") or ()),
     )

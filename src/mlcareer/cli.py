@@ -286,6 +286,112 @@ def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False) -> 
     _profile(ctx, role, ["sources"], False, Format.json if json else Format.text)
 
 
+@app.command()
+@handled
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[List[str], typer.Argument(
+        help="Two or more roles (slug, title or alias).", autocompletion=complete_role,
+        metavar="ROLE ROLE [ROLE...]")],
+    json: JsonOpt = False,
+) -> None:
+    """Roles side by side: pay range, education path, skills shared and distinct, duties, titles."""
+    from . import output
+    from .errors import UsageError
+    from .queries import compare_roles, resolve_role
+
+    if len(roles) < 2:
+        raise UsageError("Compare needs at least two roles, e.g. mlcareer compare mle my-role.")
+    opts = settings(ctx)
+    comparison = compare_roles([resolve_role(opts.catalog, name) for name in roles])
+    if json:
+        from .views import data
+
+        output.as_json(data.compare(comparison))
+        return
+    from .views import blocks
+
+    output.blocks(blocks.compare_page(comparison), opts.color)
+
+
+@app.command()
+@handled
+def validate(
+    files: Annotated[List[str], typer.Argument(help="Role files to check.", metavar="FILE...")],
+    json: JsonOpt = False,
+) -> None:
+    """Check role files against the schema: every problem as file:line: field: message."""
+    from . import output
+    from .errors import ExitCode
+    from .loader import validate_file
+
+    results = [(path, *validate_file(path)) for path in files]
+    if json:
+        from .views import data
+
+        output.as_json(data.validation(results))
+    else:
+        from .text import clean
+
+        lines = []
+        for path, roles, problems in results:
+            if problems:
+                lines += [clean(str(problem)) for problem in problems]
+            else:
+                lines.append(f"{clean(path)}: ok ({roles} role{'s' if roles != 1 else ''})")
+        output.text("\n".join(lines) + "\n")
+    if any(problems for _, _, problems in results):
+        raise typer.Exit(int(ExitCode.DATA))
+
+
+@app.command()
+@handled
+def fit(
+    ctx: typer.Context,
+    role: RoleArg = None,
+    answers: Annotated[Optional[str], typer.Option(
+        "--answers", "-a", metavar="LIST",
+        help="Answer without prompts: yes, no or unsure (y, n, ?) for each question, comma-separated.")] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Is it for you? A few questions from the source, each answered with what the source says."""
+    from . import output
+    from .queries import parse_answer, parse_answers, resolve_role
+
+    opts = settings(ctx)
+    found = resolve_role(opts.catalog, role)
+    if not found.fit:
+        from .errors import NotFoundError
+
+        raise NotFoundError(f"The {found.title} profile has no questions for 'fit'.")
+    if answers is not None:
+        given = parse_answers(answers, len(found.fit))
+    else:
+        given = []
+        sys.stderr.write(f"{len(found.fit)} questions about {found.title}; answer yes, no or unsure "
+                         "(y, n, ?). Ctrl-D stops.\n")
+        for number, question in enumerate(found.fit, 1):
+            while True:
+                try:
+                    reply = input(f"{number}. {question.question} ")
+                except EOFError:
+                    sys.stderr.write("\nstopped; nothing to summarise\n")
+                    raise typer.Exit(0) from None
+                answer = parse_answer(reply)
+                if answer:
+                    given.append(answer)
+                    break
+                sys.stderr.write("   please answer yes, no or unsure (y, n, ?)\n")
+    if json:
+        from .views import data
+
+        output.as_json(data.fit(found, given))
+        return
+    from .views import blocks
+
+    output.blocks(blocks.fit_page(found, given), opts.color)
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command

@@ -77,15 +77,15 @@ def read_document(path: str) -> tuple[dict, os.stat_result]:
     return doc, st
 
 
-def validate_file(path: str) -> list[DataError]:
-    """Every problem in one file (empty when valid), for ``mlcareer validate``."""
+def validate_file(path: str) -> tuple[int | None, list[DataError]]:
+    """(roles in the file, or None when unreadable; every problem), for ``mlcareer validate``."""
     try:
-        read_document(path)
+        doc, _ = read_document(path)
     except DataErrors as exc:
-        return exc.problems
+        return None, exc.problems
     except DataError as exc:
-        return [exc]
-    return []
+        return None, [exc]
+    return len(doc["roles"]), []
 
 
 def locate(path: str, text: str, problems: list) -> list[DataError]:

@@ -121,6 +121,13 @@ class ProsCons(NamedTuple):
     cons: tuple[Fact, ...]
 
 
+class FitQuestion(NamedTuple):
+    """A question of ``mlcareer fit``, and what the source says about it."""
+
+    question: str
+    fact: Fact
+
+
 class Role(NamedTuple):
     """One occupation profile."""
 
@@ -141,3 +148,4 @@ class Role(NamedTuple):
     salary: Salary | None = None
     resources: tuple[Course, ...] = ()
     not_covered: tuple[str, ...] = ()
+    fit: tuple[FitQuestion, ...] = ()

@@ -166,3 +166,55 @@ def section_origins(role: Role) -> dict[str, list[str]]:
         "resources": headings(role.resources),
     }
     return out
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+class Comparison(NamedTuple):
+    roles: tuple[Role, ...]
+    pay: tuple[SalarySummary, ...]
+    shared_skills: tuple[str, ...]
+    distinct_skills: tuple[tuple[str, ...], ...]  # per role, in role order
+
+
+def skill_names(role: Role) -> list[str]:
+    return list(dict.fromkeys(s.label or s.text for s in role.skills))
+
+
+def compare_roles(roles: list[Role]) -> Comparison:
+    """Side by side: pay, skills shared by all and those only one role has."""
+    from .errors import UsageError
+
+    slugs = [r.slug for r in roles]
+    if len(set(slugs)) != len(slugs):
+        raise UsageError("Name each role once to compare them.")
+    names = [skill_names(r) for r in roles]
+    keys = [{normalise(n) for n in role_names} for role_names in names]
+    shared_keys = set.intersection(*keys) if keys else set()
+    shared = tuple(n for n in names[0] if normalise(n) in shared_keys)
+    distinct = tuple(tuple(n for n in role_names if normalise(n) not in shared_keys) for role_names in names)
+    return Comparison(tuple(roles), tuple(salary_summary(r) for r in roles), shared, distinct)
+
+
+# --- fit -------------------------------------------------------------------------------------
+
+ANSWER_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "?": "unsure", "u": "unsure",
+                "unsure": "unsure", "maybe": "unsure", "not sure": "unsure", "dunno": "unsure"}
+
+
+def parse_answer(text: str) -> str | None:
+    return ANSWER_WORDS.get(" ".join(text.strip().lower().split()))
+
+
+def parse_answers(text: str, count: int) -> list[str]:
+    """``"yes,no,?"`` into answers, one per question; UsageError if the list does not fit."""
+    from .errors import UsageError
+
+    parts = [p for p in text.replace(";", ",").split(",")]
+    answers = [parse_answer(p) for p in parts]
+    bad = [shorten(p, 20) for p, a in zip(parts, answers) if a is None]
+    if bad:
+        raise UsageError(f"Answers are yes, no or unsure (y, n, ?); not: {', '.join(bad)}.")
+    if len(answers) != count:
+        raise UsageError(f"There are {count} questions; got {len(answers)} answers.")
+    return answers  # type: ignore[return-value]

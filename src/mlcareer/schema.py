@@ -131,18 +131,19 @@ class Obj(Spec):
 
 
 class FactSpec(Obj):
-    """A statement; without ``text`` the (first) quote is the text."""
+    """A statement; without ``text`` the quote is the text, or failing that the label."""
 
     def __init__(self, **extra: Spec) -> None:
         super().__init__(
             {"text": Str(), "quote": OneOrMany(Str()), "section": Str(), "label": Str(),
              "kind": Str(), "speaker": Str(), **extra},
-            one_of=("text", "quote"),
+            required=tuple(extra),
+            one_of=("text", "quote", "label"),
         )
 
     def finish(self, out):
         if out["text"] is None:
-            out["text"] = " ".join(out["quote"]) or ""
+            out["text"] = " ".join(out["quote"]) or out["label"] or ""
         return out
 
 
@@ -192,6 +193,7 @@ ROLE = Obj(
                        "estimates": ListOf(ESTIMATE)}),
         "resources": ListOf(COURSE),
         "not_covered": ListOf(Str()),
+        "fit": ListOf(FactSpec(question=Str())),
     },
     required=("slug", "title", "source"),
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import Course, Fact, Role
-from ..queries import SalarySummary, TitleMatch, section_origins
+from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
 from ..sections import SECTIONS, Section
 
 
@@ -278,3 +278,53 @@ def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) 
                  for slug, title, aliases, origin, over in entries)
     return [Heading("Roles", 1), Table(("Slug", "Title", "Also known as", "From"), rows)]
 
+
+
+def pay_range(summary: SalarySummary, field: str) -> str:
+    span = summary.span(field)
+    if not span:
+        return "not in the source"
+    low, high = (getattr(row, field) for row in span)
+    per = " a year" if field == "annual" else " an hour"
+    if low == high:
+        return low.describe(summary.currency) + per
+    return f"{low.describe(summary.currency)} to {high.describe(summary.currency)}{per}"
+
+
+def compare_page(comparison: Comparison) -> list[Block]:
+    roles = comparison.roles
+
+    def row(name: str, values) -> tuple[str, ...]:
+        return (name, *(v or "not in the source" for v in values))
+
+    rows = (
+        row("Source", [f"{r.source.title}" + (f" ({r.source.publisher})" if r.source.publisher else "") for r in roles]),
+        row("Pay per year", [pay_range(p, "annual") for p in comparison.pay]),
+        row("Pay per hour", [pay_range(p, "hourly") for p in comparison.pay]),
+        row("Education path", ["; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(r.path.steps, 1)) for r in roles]),
+        row("Skills only here", [", ".join(d) or "none" for d in comparison.distinct_skills]),
+        row("Duties", ["; ".join(d.text for d in r.duties) for r in roles]),
+        row("Related titles", [", ".join(t.shown for t in r.titles.names) for r in roles]),
+    )
+    shared = ", ".join(comparison.shared_skills) or "none"
+    return [Heading("Compared: " + " / ".join(r.title for r in roles), 1),
+            Table(("", *(r.title for r in roles)), rows),
+            Para(f"Skills they share: {shared}.")]
+
+
+def fit_page(role: Role, answers: list[str]) -> list[Block]:
+    groups = {"yes": [], "no": [], "unsure": []}
+    for question, answer in zip(role.fit, answers):
+        groups[answer].append(question)
+    titles = {"yes": "You said yes", "no": "You said no: the source says this is part of the job",
+              "unsure": "You weren't sure"}
+    out: list[Block] = role_header(role) + [Heading("Is it for you? Your answers, and what the source says")]
+    for answer in ("yes", "no", "unsure"):
+        if groups[answer]:
+            items = tuple(Item(q.question, quote=q.fact.quote, speaker=q.fact.speaker,
+                               details=(q.fact.text,) + ((f"section: {q.fact.section}",) if q.fact.section else ()))
+                          for q in groups[answer])
+            out.append(Bullets(items, title=titles[answer], show_quotes=True))
+    out.append(Para("This is not a test and there is no score: it only puts your answers next to what the "
+                    "source says, so you can weigh them yourself.", "note"))
+    return out

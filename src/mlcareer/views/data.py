@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Course, Fact, Role, Source
-from ..queries import ASSUMPTION, HOURS_PER_WEEK, WEEKS_PER_YEAR, Figure, SalarySummary, TitleMatch, section_origins
+from ..queries import (ASSUMPTION, HOURS_PER_WEEK, WEEKS_PER_YEAR, Comparison, Figure, SalarySummary, TitleMatch,
+                       section_origins)
 from ..sections import SECTIONS, Section
+
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 
 JSON_VERSION = 1
 
@@ -116,4 +119,32 @@ def roles(entries) -> dict:
     return {"version": JSON_VERSION, "roles": [
         {"slug": slug, "title": title, "aliases": list(aliases), "origin": origin, "overrides": over}
         for slug, title, aliases, origin, over in entries
+    ]}
+
+
+def compare(comparison: Comparison) -> dict:
+    return {
+        "version": JSON_VERSION,
+        "roles": [role_head(r) for r in comparison.roles],
+        "salary": {p.role.slug: salary(p) for p in comparison.pay},
+        "path": {r.slug: section_value(r, SECTION_BY_KEY["path"]) for r in comparison.roles},
+        "skills": {"shared": list(comparison.shared_skills),
+                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)}},
+        "duties": {r.slug: facts(r.duties) for r in comparison.roles},
+        "titles": {r.slug: [t.shown for t in r.titles.names] for r in comparison.roles},
+    }
+
+
+def fit(role: Role, answers: list[str]) -> dict:
+    return {**role_head(role), "answers": [
+        {"label": q.fact.label, "question": q.question, "answer": a, **fact(q.fact)}
+        for q, a in zip(role.fit, answers)
+    ], "note": "No score: the answers stand next to what the source says."}
+
+
+def validation(results: list[tuple[str, int | None, list]]) -> dict:
+    return {"version": JSON_VERSION, "valid": all(not problems for _, _, problems in results), "files": [
+        {"path": path, "valid": not problems, "roles": roles,
+         "problems": [{"line": p.line, "field": p.field or None, "message": p.message} for p in problems]}
+        for path, roles, problems in results
     ]}

@@ -1,0 +1,139 @@
+"""The parsed-data cache: hits, invalidation, damage and concurrency never change an answer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV_VARS
+
+ROLE = """\
+schema: 1
+sources:
+  - id: notes
+    title: My career notes
+roles:
+  - slug: data-wrangler
+    title: Data Wrangler
+    aliases: [wrangler]
+    source: notes
+    overview:
+      - text: {overview}
+    titles:
+      names:
+        - name: Data janitor
+"""
+
+
+def write_role(path: Path, overview: str = "Cleans data.") -> Path:
+    path.write_text(ROLE.format(overview=overview), encoding="utf-8")
+    return path
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in cache_dir.iterdir() if p.suffix == ".cache")
+
+
+def test_second_run_is_served_from_the_cache(cli, tmp_path, isolated, monkeypatch):
+    user = write_role(tmp_path / "mine.yaml")
+    assert cli("--data", str(user), "show", "wrangler", "-s", "overview").code == 0
+    assert len(entries(isolated)) == 2  # built-in and user file
+
+    import mlcareer.loader
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again despite a valid cache entry")
+
+    monkeypatch.setattr(mlcareer.loader, "read_document", no_parsing)
+    result = cli("--data", str(user), "show", "wrangler", "-s", "overview")
+    assert result.code == 0 and "Cleans data." in result.out
+
+
+def test_an_edited_file_is_read_again(cli, tmp_path):
+    user = write_role(tmp_path / "mine.yaml")
+    assert "Cleans data." in cli("--data", str(user), "show", "wrangler").out
+    write_role(user, "Cleans and tunes data, now with more words.")
+    out = cli("--data", str(user), "show", "wrangler").out
+    assert "Cleans and tunes data" in out and "Cleans data." not in out
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage\n", b"{\"identity\": 1}\n", b"\x00\xff" * 50])
+def test_a_corrupt_entry_is_ignored_and_rebuilt(cli, tmp_path, isolated, damage):
+    user = write_role(tmp_path / "mine.yaml")
+    first = cli("--data", str(user), "titles", "--json").out
+    for entry in entries(isolated):
+        entry.write_bytes(damage)
+    result = cli("--data", str(user), "titles", "--json")
+    assert result.code == 0 and result.err == "" and result.out == first
+    assert all(entry.stat().st_size > 100 for entry in entries(isolated))  # rewritten
+
+
+def test_a_damaged_title_table_is_a_miss_not_an_error(cli, tmp_path, isolated):
+    user = write_role(tmp_path / "mine.yaml")
+    expected = cli("--data", str(user), "titles", "-s", "janitor").out
+    for entry in entries(isolated):
+        data = bytearray(entry.read_bytes())
+        newline = data.index(b"\n")
+        data[newline + 5] ^= 0xFF  # flip a byte inside the marshal segment
+        entry.write_bytes(bytes(data))
+    result = cli("--data", str(user), "titles", "-s", "janitor")
+    assert result.code == 0 and result.out == expected and result.err == ""
+
+
+def test_an_unwritable_cache_is_never_an_error(cli, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("MLCAREER_CACHE_DIR", str(blocker / "cache"))
+    result = cli("salary")
+    assert result.code == 0 and result.err == "" and "$161,000" in result.out
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root can write to read-only directories")
+def test_a_read_only_cache_directory_is_never_an_error(cli, tmp_path, monkeypatch):
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    readonly.chmod(0o500)
+    monkeypatch.setenv("MLCAREER_CACHE_DIR", str(readonly))
+    result = cli("salary")
+    assert result.code == 0 and result.err == ""
+
+
+def test_no_cache_when_disabled(cli, isolated, monkeypatch):
+    monkeypatch.setenv("MLCAREER_NO_CACHE", "1")
+    assert cli("salary").code == 0
+    assert entries(isolated) == []
+
+
+def test_concurrent_cold_runs_agree(tmp_path, isolated):
+    user = write_role(tmp_path / "mine.yaml")
+    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+    env["MLCAREER_CACHE_DIR"] = str(isolated)
+    argv = [sys.executable, "-m", "mlcareer", "--data", str(user), "show", "wrangler", "--json"]
+
+    def run(_):
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60)
+        return proc.returncode, proc.stdout, proc.stderr
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(run, range(8)))
+    assert {r[0] for r in results} == {0}
+    assert len({r[1] for r in results}) == 1 and all(r[2] == "" for r in results)
+    assert len(entries(isolated)) == 2
+    assert not [p for p in isolated.iterdir() if p.name.startswith(".tmp-")]
+    assert run(0)[1] == results[0][1]  # and the entry they left is good
+
+
+def test_a_users_file_is_never_modified(cli, tmp_path):
+    user = write_role(tmp_path / "mine.yaml")
+    before = (hashlib.sha256(user.read_bytes()).hexdigest(), user.stat().st_mtime_ns)
+    for args in (["show", "wrangler"], ["titles"], ["roles"], ["salary", "wrangler"]):
+        cli("--data", str(user), *args)
+    assert (hashlib.sha256(user.read_bytes()).hexdigest(), user.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]
