@@ -105,6 +105,21 @@ def _silence_stdout() -> None:
         pass
 
 
+def emit(ctx: typer.Context, as_json: bool, data_builder: str, blocks_builder: str, *args) -> None:
+    """Print a result as JSON (``views.data``) or as a document (``views.blocks``): one place
+    for the choice, so every command offers both and imports only the one it prints."""
+    from . import output
+
+    if as_json:
+        from .views import data
+
+        output.as_json(getattr(data, data_builder)(*args))
+    else:
+        from .views import blocks
+
+        output.blocks(getattr(blocks, blocks_builder)(*args), settings(ctx).color)
+
+
 # --- the app -------------------------------------------------------------------------------------
 
 app = typer.Typer(
@@ -202,19 +217,11 @@ def salary(
     json: JsonOpt = False,
 ) -> None:
     """Pay estimates per source, annual and hourly (derived figures marked), and their range."""
-    from . import output
     from .queries import resolve_role, salary_summary
 
     opts = settings(ctx)
     summary = salary_summary(resolve_role(opts.catalog, role))
-    if json:
-        from .views import data
-
-        output.as_json({**data.role_head(summary.role), "salary": data.salary(summary)})
-        return
-    from .views import blocks
-
-    output.blocks(blocks.salary_page(summary, chart=True), opts.color)
+    emit(ctx, json, "salary_result", "salary_page", summary)
 
 
 @app.command()
@@ -232,7 +239,6 @@ def titles(
     json: JsonOpt = False,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
-    from . import output
     from .errors import NotFoundError
     from .queries import SEARCH_LIMIT, list_titles, resolve_role, search_titles
     from .text import shorten
@@ -249,34 +255,19 @@ def titles(
         every = list_titles(catalog, scope)
         matches, total = every[:limit], len(every)
     query = search if search is not None and search.strip() else None
-    if json:
-        from .views import data
-
-        output.as_json(data.titles(matches, query, total))
-        return
-    from .views import blocks
-
     role_titles = {slug: title for slug, title, _ in catalog.names()}
-    output.blocks(blocks.titles_page(matches, query, role_titles, total), opts.color)
+    emit(ctx, json, "titles", "titles_page", matches, query, total, role_titles)
 
 
 @app.command()
 @handled
 def roles(ctx: typer.Context, json: JsonOpt = False) -> None:
     """Every role in the catalog, and which file it comes from."""
-    from . import output
 
     catalog = settings(ctx).catalog
     entries = [(slug, title, tuple(aliases), catalog.origin(slug), catalog.overridden.get(slug, []))
                for slug, title, aliases in catalog.names()]
-    if json:
-        from .views import data
-
-        output.as_json(data.roles(entries))
-        return
-    from .views import blocks
-
-    output.blocks(blocks.roles_page(entries), settings(ctx).color)
+    emit(ctx, json, "roles", "roles_page", entries)
 
 
 @app.command()
@@ -296,7 +287,6 @@ def compare(
     json: JsonOpt = False,
 ) -> None:
     """Roles side by side: pay range, education path, skills shared and distinct, duties, titles."""
-    from . import output
     from .errors import UsageError
     from .queries import compare_roles, resolve_role
 
@@ -304,14 +294,7 @@ def compare(
         raise UsageError("Compare needs at least two roles, e.g. mlcareer compare mle my-role.")
     opts = settings(ctx)
     comparison = compare_roles([resolve_role(opts.catalog, name) for name in roles])
-    if json:
-        from .views import data
-
-        output.as_json(data.compare(comparison))
-        return
-    from .views import blocks
-
-    output.blocks(blocks.compare_page(comparison), opts.color)
+    emit(ctx, json, "compare", "compare_page", comparison)
 
 
 @app.command()
@@ -355,7 +338,6 @@ def fit(
     json: JsonOpt = False,
 ) -> None:
     """Is it for you? A few questions from the source, each answered with what the source says."""
-    from . import output
     from .queries import parse_answer, parse_answers, resolve_role
 
     opts = settings(ctx)
@@ -382,14 +364,7 @@ def fit(
                     given.append(answer)
                     break
                 sys.stderr.write("   please answer yes, no or unsure (y, n, ?)\n")
-    if json:
-        from .views import data
-
-        output.as_json(data.fit(found, given))
-        return
-    from .views import blocks
-
-    output.blocks(blocks.fit_page(found, given), opts.color)
+    emit(ctx, json, "fit", "fit_page", found, given)
 
 
 def main(argv: Optional[List[str]] = None) -> None:

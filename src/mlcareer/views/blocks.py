@@ -250,14 +250,14 @@ def profile(role: Role, sections: Sequence[Section] = SECTIONS, quotes: bool = F
     return out
 
 
-def salary_page(summary: SalarySummary, chart: bool) -> list[Block]:
+def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
     role = summary.role
     body = _salary(role, True, summary, chart) or [Para(SILENT + " (no pay figures)", "warn")]
     return role_header(role) + [Heading("Pay")] + body
 
 
-def titles_page(matches: list[TitleMatch], query: str | None, role_titles: dict[str, str],
-                total: int) -> list[Block]:
+def titles_page(matches: list[TitleMatch], query: str | None, total: int,
+                role_titles: dict[str, str]) -> list[Block]:
     many = len(set(m.listed_by for m in matches)) > 1
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []

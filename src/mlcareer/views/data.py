@@ -107,7 +107,12 @@ def profile(role: Role, sections: Sequence[Section] = SECTIONS) -> dict:
     return out
 
 
-def titles(matches: list[TitleMatch], query: str | None, total: int) -> dict:
+def salary_result(summary: SalarySummary) -> dict:
+    """What ``mlcareer salary --json`` prints: the role, its source, and the pay."""
+    return {**role_head(summary.role), "salary": salary(summary)}
+
+
+def titles(matches: list[TitleMatch], query: str | None, total: int, role_titles: dict | None = None) -> dict:
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
         {"name": m.title.name, "display": m.title.display, "aliases": list(m.title.aliases),
          "profile": m.title.role, "listed_by": m.listed_by, "score": m.score}
