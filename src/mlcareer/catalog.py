@@ -78,9 +78,9 @@ class Catalog:
                     del self._entries[slug]  # re-insert: an override takes the new file's place
                 self._entries[slug] = (document, index, origin)
             for topic, extra in document.topics.items():
-                merged = self.topics.setdefault(topic, {"phrases": [], "keywords": []})
-                merged["phrases"] += extra.get("phrases", [])
-                merged["keywords"] += extra.get("keywords", [])
+                merged = self.topics.setdefault(topic, {"phrases": [], "keywords": [], "strong": []})
+                for field in merged:
+                    merged[field] += extra.get(field) or []
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -367,6 +367,63 @@ def fit(
     emit(ctx, json, "fit", "fit_page", found, given)
 
 
+@app.command()
+@handled
+def ask(
+    ctx: typer.Context,
+    question: Annotated[Optional[List[str]], typer.Argument(
+        help="Your question, in plain English (quotes optional). Without one: an interactive prompt.",
+        metavar="QUESTION", show_default=False)] = None,
+    role: Annotated[Optional[str], typer.Option(
+        "--role", "-r", help="Ask about this role unless the question names one.", autocompletion=complete_role,
+        show_default=False)] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Answer a career question from the curated data: only that answer, with its source quote."""
+    if question:
+        code = _answer(ctx, " ".join(question), role, json)
+        if code:
+            raise typer.Exit(code)
+        return
+    sys.stderr.write("Ask about pay, duties, a typical day, degrees, skills, courses... "
+                     "An empty line or Ctrl-D leaves.\n")
+    while True:
+        try:
+            line = input("ask> ")
+        except EOFError:
+            sys.stderr.write("\n")
+            return
+        if not line.strip():
+            return
+        _answer(ctx, line, role, json)
+        sys.stdout.flush()
+
+
+def _answer(ctx: typer.Context, question: str, role: Optional[str], as_json: bool) -> int:
+    """Print one answer; the exit code it deserves (0 answered, 1 not sure, 2 no question)."""
+    from . import output
+    from .ask import ask as answer_question
+    from .errors import ExitCode
+    from .topics import BY_KEY
+
+    result = answer_question(settings(ctx).catalog, question, role)
+    if result.status == "empty":
+        from .errors import UsageError
+
+        raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
+    if as_json:
+        emit(ctx, True, "answer", "", result)
+    elif result.status in ("answer", "related"):
+        emit(ctx, False, "", "answer_page", result)
+    if result.status == "unsure":
+        closest = ", ".join(BY_KEY[key].heading.lower() for key, _ in result.alternatives) or \
+            "pay, duties, a typical day, how to become one, skills, free courses"
+        output.error(f"Not sure what you are asking. Closest topics: {closest}. "
+                     "Try naming one, e.g. 'what is the salary?'")
+        return int(ExitCode.NOT_FOUND)
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command

@@ -198,7 +198,7 @@ ROLE = Obj(
     required=("slug", "title", "source"),
 )
 
-TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str())})
+TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
 
 DOCUMENT = Obj(
     {"schema": Number(), "sources": ListOf(SOURCE), "roles": ListOf(ROLE),
@@ -215,10 +215,13 @@ class TopicMap(Spec):
             problems.append((path, f"expected a mapping, got {_type_name(value)}"))
             return {}
         out = {}
+        from .topics import TOPIC_KEYS
+
         for key, spec in value.items():
-            name = SLUG.check(key, path + (key,), problems)
-            if name is not None:
-                out[name] = TOPIC.check(spec, path + (key,), problems)
+            if key not in TOPIC_KEYS:
+                problems.append((path + (key,), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+                continue
+            out[key] = TOPIC.check(spec, path + (key,), problems)
         return out
 
     def default(self):

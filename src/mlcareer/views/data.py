@@ -153,3 +153,30 @@ def validation(results: list[tuple[str, int | None, list]]) -> dict:
          "problems": [{"line": p.line, "field": p.field or None, "message": p.message} for p in problems]}
         for path, roles, problems in results
     ]}
+
+
+def answer(result) -> dict:
+    from ..topics import BY_KEY
+
+    out = {"version": JSON_VERSION, "question": result.question, "status": result.status,
+           "role": result.role.slug if result.role else None, "topic": result.topic,
+           "topic_heading": BY_KEY[result.topic].heading if result.topic else None,
+           "confidence": result.confidence,
+           "alternatives": [{"topic": key, "score": score} for key, score in result.alternatives],
+           "related_title": ({"name": result.related.name, "display": result.related.display}
+                             if result.related else None),
+           "answer": None, "source": source(result.role.source) if result.role else None}
+    if result.status == "answer":
+        role, topic = result.role, BY_KEY[result.topic]
+        if topic.key == "hourly":
+            value = section_value(role, SECTION_BY_KEY["salary"])
+            out["answer"] = {"estimates": [{"source": e["source"], "hourly": e["hourly"], "quote": e["quote"],
+                                            "section": e["section"]} for e in (value or {}).get("estimates", [])],
+                             "assumption": (value or {}).get("assumption")}
+        elif topic.key == "advice":
+            out["answer"] = facts(role.path.alongside)
+        elif topic.key == "outlook":
+            out["answer"] = {"covered": False, "not_covered": list(role.not_covered)}
+        else:
+            out["answer"] = section_value(role, SECTION_BY_KEY[topic.section])
+    return out

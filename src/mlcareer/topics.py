@@ -1,0 +1,38 @@
+"""The topics ``mlcareer ask`` can answer, in one table: key, heading, what answers it.
+
+A topic with a ``parent`` refines it (hourly pay refines pay): when both match a question,
+the refinement wins. Their vocabulary (phrasings, keywords) lives in the data files.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Topic(NamedTuple):
+    key: str
+    heading: str
+    section: str  # the profile section that answers it
+    parent: str | None = None
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("overview", "What the job is", "overview"),
+    Topic("salary", "Pay", "salary"),
+    Topic("hourly", "Hourly pay", "salary", parent="salary"),
+    Topic("duties", "Duties", "duties"),
+    Topic("typical_day", "A typical day", "typical_day"),
+    Topic("industries", "Industries", "industries"),
+    Topic("titles", "Related job titles", "titles"),
+    Topic("path", "How to become one", "path"),
+    Topic("education", "Degrees and education", "path", parent="path"),
+    Topic("skills", "Skills", "skills"),
+    Topic("pros_cons", "Pros and cons", "pros_cons"),
+    Topic("resources", "Free courses", "resources"),
+    Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
+    Topic("careers", "Kinds of jobs and career paths", "careers"),
+    Topic("sources", "Sources", "sources"),
+    Topic("outlook", "Job outlook", "not_covered"),
+)
+TOPIC_KEYS = tuple(t.key for t in TOPICS)
+BY_KEY = {t.key: t for t in TOPICS}
