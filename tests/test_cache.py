@@ -74,16 +74,30 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(cli, tmp_path, isolated, damage)
     assert all(entry.stat().st_size > 100 for entry in entries(isolated))  # rewritten
 
 
-def test_a_damaged_title_table_is_a_miss_not_an_error(cli, tmp_path, isolated):
+def damage_part(entry: Path, part: str) -> None:
+    """Flip one byte inside the title table, or inside the first role's line."""
+    import marshal
+
+    data = bytearray(entry.read_bytes())
+    first = data.index(b"\n") + 1
+    length = int(bytes(data[:first]).split()[1])
+    header = marshal.loads(bytes(data[first:first + length]))
+    body = first + length
+    offset = header["segments"]["titles"][0] if part == "titles" else header["offsets"][0]
+    data[body + offset + 3] ^= 0xFF
+    entry.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("part,args", [("titles", ["titles", "-s", "janitor"]),
+                                       ("role", ["show", "wrangler", "--json"])])
+def test_a_damaged_part_is_read_from_the_file_instead(cli, tmp_path, isolated, part, args):
     user = write_role(tmp_path / "mine.yaml")
-    expected = cli("--data", str(user), "titles", "-s", "janitor").out
+    expected = cli("--data", str(user), *args).out
     for entry in entries(isolated):
-        data = bytearray(entry.read_bytes())
-        newline = data.index(b"\n")
-        data[newline + 5] ^= 0xFF  # flip a byte inside the marshal segment
-        entry.write_bytes(bytes(data))
-    result = cli("--data", str(user), "titles", "-s", "janitor")
+        damage_part(entry, part)
+    result = cli("--data", str(user), *args)
     assert result.code == 0 and result.out == expected and result.err == ""
+    assert cli("--data", str(user), *args).out == expected  # and the entry was rewritten whole
 
 
 def test_an_unwritable_cache_is_never_an_error(cli, tmp_path, monkeypatch):

@@ -1,24 +1,27 @@
 """A cache of validated role files, in the user's cache directory.
 
 One entry per data file, keyed by the file's identity (device, inode, size, times) and by this
-program's version, so any edit is a miss. An entry is JSON Lines: a header (identity, role
-index, byte offsets), the title-search table and the title lookup, then one line per role, so
-that a warm run parses only what it needs. The two title parts are plain lists, dicts, strings and
-ints in ``marshal`` form, five times faster to read than JSON for the 20,000-title search; each is
-checked against a CRC-32 kept in the header before it is read, so a damaged entry is a miss. Entries are written atomically (temp file and rename); one
+program's version, so any edit is a miss. An entry is a text line ``mlcareer-cache LENGTH CRC``,
+the header (identity, role index, byte offsets), the title-search table and the title lookup,
+then one JSON line per role, so that a warm run parses only what it needs. The header and the
+title parts are plain lists, dicts, strings and ints in ``marshal`` form, several times faster to
+read than JSON (and completion needs no JSON module at all); each is checked against a CRC-32
+before it is read, so a damaged entry is a miss, never an error. Entries are written atomically (temp file and rename); one
 that is missing, corrupt, stale or unwritable is simply not used: the cache never causes an
 error.
 """
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 import zlib
 
 from . import SCHEMA_VERSION, __version__
 from .document import Document
+
+
+MAGIC = b"mlcareer-cache"
 
 
 def cache_dir() -> str:
@@ -74,6 +77,8 @@ class CachedDocument(Document):
         return self._fresh
 
     def _line(self, offset: int) -> dict:
+        import json
+
         self._handle.seek(self._body + offset)
         return json.loads(self._handle.readline())
 
@@ -123,12 +128,17 @@ def load(path: str, st: os.stat_result) -> Document | None:
     except OSError:
         return None
     try:
-        first = handle.readline()
-        header = json.loads(first)
+        first = handle.readline(100)
+        magic, length, crc = first.split()
+        blob = handle.read(int(length))
+        if magic != MAGIC or len(blob) != int(length) or zlib.crc32(blob) != int(crc):
+            handle.close()
+            return None
+        header = marshal.loads(blob)
         if header.get("identity") != _identity(path, st) or len(header["offsets"]) != len(header["heads"]):
             handle.close()
             return None
-        return CachedDocument(handle, header, len(first), path)
+        return CachedDocument(handle, header, len(first) + len(blob), path)
     except Exception:  # noqa: BLE001 - any unreadable entry is a miss
         handle.close()
         return None
@@ -142,6 +152,7 @@ def store(path: str, st: os.stat_result, doc: dict) -> Document:
     target = entry_path(path)
     tmp = None
     try:
+        import json
         import tempfile
 
         parts: list[bytes] = []
@@ -161,8 +172,10 @@ def store(path: str, st: os.stat_result, doc: dict) -> Document:
         header = {"identity": _identity(path, st), **document.header, "offsets": offsets, "segments": segments}
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=os.path.dirname(target))
+        blob = marshal.dumps(header)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+            handle.write(b"%s %d %d\n" % (MAGIC, len(blob), zlib.crc32(blob)))
+            handle.write(blob)
             handle.writelines(parts)
         os.replace(tmp, target)
         tmp = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .errors import UsageError
 
 
 class Section(NamedTuple):
@@ -51,6 +50,7 @@ def find_section(name: str) -> Section:
     from rapidfuzz import process
 
     close = process.extract(wanted, SECTION_NAMES, limit=3, score_cutoff=60)
+    from .errors import UsageError
     from .text import shorten
 
     raise UsageError(
