@@ -1,6 +1,20 @@
-"""``python -m mlcareer``."""
+"""``python -m mlcareer``, and the console script's entry point.
 
-from mlcareer.cli import main
+Kept tiny and separate so that a Ctrl-C while the CLI is still importing ends with exit code 130
+and no traceback, like one that comes later.
+"""
+
+import sys
+
+
+def run() -> None:
+    try:
+        from mlcareer.cli import main
+    except KeyboardInterrupt:
+        sys.stderr.write("mlcareer: interrupted\n")
+        sys.exit(130)
+    main()
+
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -48,6 +48,7 @@ class DataError(MlcareerError):
     exit_code = ExitCode.DATA
 
     def __init__(self, path: str, message: str, line: int | None = None, field: str = "") -> None:
+        message = " ".join(str(message).split())  # always one line, whatever a parser said
         self.path = path
         self.line = line
         self.field = field

@@ -12,6 +12,7 @@ from .errors import DataError, DataErrors
 from .schema import check_document, format_path
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_PROBLEMS = 100  # reported per file; a file with more says how many more
 
 
 def read_text(path: str) -> tuple[str, os.stat_result]:
@@ -63,6 +64,9 @@ def parse(path: str, text: str):
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         raise DataError(path, f"invalid YAML: {message}", mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataError(path, f"invalid YAML: {exc.reason} (character {exc.character!r})", line) from None
     except yaml.YAMLError as exc:
         raise DataError(path, f"invalid YAML: {exc}") from None
 
@@ -73,7 +77,10 @@ def read_document(path: str) -> tuple[dict, os.stat_result]:
     data = parse(path, text)
     doc, problems = check_document(data)
     if problems:
-        raise DataErrors(locate(path, text, problems))
+        shown = locate(path, text, problems[:MAX_PROBLEMS])
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(DataError(path, f"and {len(problems) - MAX_PROBLEMS:,} more problems"))
+        raise DataErrors(shown)
     return doc, st
 
 

@@ -70,7 +70,10 @@ def load(text: str) -> Any:
             raise YamlProblem(f"the tag {tag!r} is not allowed", line(event))
         if tag == "tag:yaml.org,2002:str":
             return value
-        return scalar_constructors[tag](constructor, ScalarNode(tag, value, event.start_mark, event.end_mark))
+        try:
+            return scalar_constructors[tag](constructor, ScalarNode(tag, value, event.start_mark, event.end_mark))
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:  # e.g. a date 2023-02-30
+            raise YamlProblem(f"{value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", line(event)) from None
 
     def add(value: Any, event) -> None:
         nonlocal root
