@@ -151,3 +151,16 @@ def test_a_users_file_is_never_modified(cli, tmp_path):
         cli("--data", str(user), *args)
     assert (hashlib.sha256(user.read_bytes()).hexdigest(), user.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]
+
+
+def test_a_cache_that_refuses_writes_is_never_an_error(cli, monkeypatch, isolated):
+    """The read-only cache directory, exercised even where tests run as root."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = cli("salary")
+    assert result.code == 0 and result.err == "" and "$161,000" in result.out
+    assert entries(isolated) == []

@@ -223,3 +223,21 @@ def test_ctrl_c_exits_130_without_a_traceback():
         proc.kill()
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_a_permission_error_on_reading_is_a_data_error(cli, tmp_path, monkeypatch):
+    """The unreadable-file path, exercised even where tests run as root."""
+    import builtins
+
+    path = tmp_path / "locked.yaml"
+    path.write_text("roles: []\n")
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    result = cli("--data", str(path), "roles")
+    assert result.code == 3 and result.err == f"mlcareer: {path}: permission denied\n"
