@@ -135,13 +135,14 @@ def ask(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer
     role_names = _names(role)
 
     scores: dict[str, float] = {}
+    keywords: dict[str, float] = {}
     for topic in TOPICS:
         vocabulary = catalog.topics.get(topic.key, {})
-        keyword = _keyword_score(tokens, vocabulary)
+        keyword = keywords[topic.key] = _keyword_score(tokens, vocabulary)
         phrase = _phrase_score(text, vocabulary.get("phrases", []), role_names)
         scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
-    for topic in TOPICS:  # a matching refinement outranks what it refines
-        if topic.parent and scores[topic.key] > 0 and _keyword_score(tokens, catalog.topics.get(topic.key, {})) > 0:
+    for topic in TOPICS:  # a refinement whose words appear outranks what it refines
+        if topic.parent and keywords[topic.key] > 0:
             scores[topic.key] += scores[topic.parent]
 
     if named and related is None and all(t in FUNCTION_WORDS for t in tokens):

@@ -61,8 +61,7 @@ class CachedDocument(Document):
         self._body = body_start
         self._path = path
         self._fresh: Document | None = None
-        self._table: dict | None = None
-        self._title_lookup: dict | None = None
+        self._parts: dict[str, dict] = {}
         self._roles: dict[int, dict] = {}
 
     def _reparse(self) -> Document:
@@ -102,21 +101,21 @@ class CachedDocument(Document):
             self._roles[index] = role
         return role
 
-    def title_table(self) -> dict:
-        if self._table is None:
+    def _part(self, segment: str, accessor: str) -> dict:
+        part = self._parts.get(segment)
+        if part is None:
             try:
-                self._table = self._segment("titles")
+                part = self._segment(segment)
             except Exception:  # noqa: BLE001 - damaged entry: read the file instead
-                self._table = self._reparse().title_table()
-        return self._table
+                part = getattr(self._reparse(), accessor)()
+            self._parts[segment] = part
+        return part
+
+    def title_table(self) -> dict:
+        return self._part("titles", "title_table")
 
     def title_lookup(self) -> dict[str, int]:
-        if self._title_lookup is None:
-            try:
-                self._title_lookup = self._segment("title_lookup")
-            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
-                self._title_lookup = self._reparse().title_lookup()
-        return self._title_lookup
+        return self._part("title_lookup", "title_lookup")
 
 
 def load(path: str, st: os.stat_result) -> Document | None:

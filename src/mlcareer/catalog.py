@@ -64,7 +64,6 @@ class Catalog:
     """Roles by slug, in file order; a later file's role overrides an earlier one's slug."""
 
     def __init__(self, documents: list[tuple[str, Document]]) -> None:
-        self.origins = [origin for origin, _ in documents]
         self._documents = documents
         self._entries: dict[str, tuple[Document, int, str]] = {}
         self.overridden: dict[str, list[str]] = {}
@@ -101,9 +100,6 @@ class Catalog:
             raw = document.role(index)
             role = self._roles[slug] = build_role(raw, document.sources[raw["source"]], origin)
         return role
-
-    def roles(self) -> Iterator[Role]:
-        return (self.role(slug) for slug in self._entries)
 
     def names(self) -> Iterator[tuple[str, str, list[str]]]:
         """(slug, title, aliases) for every role, without modelling them."""
