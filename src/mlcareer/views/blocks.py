@@ -303,7 +303,7 @@ def compare_page(comparison: Comparison) -> list[Block]:
         row("Pay per hour", [pay_range(p, "hourly") for p in comparison.pay]),
         row("Education path", ["; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(r.path.steps, 1)) for r in roles]),
         row("Skills only here", [", ".join(d) or "none" for d in comparison.distinct_skills]),
-        row("Duties", ["; ".join(d.text for d in r.duties) for r in roles]),
+        row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
         row("Related titles", [", ".join(t.shown for t in r.titles.names) for r in roles]),
     )
     shared = ", ".join(comparison.shared_skills) or "none"
