@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 import random
 
-WORDS = ("data model pipeline research cloud vision language robotics audio signal platform "
-         "security quality analytics product search ranking forecasting health finance retail").split()
-TITLES = ("engineer scientist analyst architect researcher developer specialist manager lead "
-          "consultant").split()
+WORDS = ["data", "model", "pipeline", "research", "cloud", "vision", "language", "robotics", "audio", "signal", "platform", "security", "quality", "analytics", "product", "search", "ranking", "forecasting", "health", "finance", "retail"]
+TITLES = ["engineer", "scientist", "analyst", "architect", "researcher", "developer", "specialist", "manager", "lead", "consultant"]
 
 
 def role(i: int, rng: random.Random) -> str:
@@ -37,17 +35,17 @@ def role(i: int, rng: random.Random) -> str:
                   f"          quote: Step {j + 1} is needed for {field} work."]
     lines += [
         "    salary:\n      currency: USD\n      estimates:",
-        f"        - source: Survey {i % 7}\n          annual: {60000 + 1000 * (i % 90)}\n"
-        f"          quote: Survey {i % 7} estimates the pay.",
+        (f"        - source: Survey {i % 7}\n          annual: {60000 + 1000 * (i % 90)}\n"
+        f"          quote: Survey {i % 7} estimates the pay."),
         "    titles:\n      names:",
     ]
     for j in range(20):
         lines.append(f"        - name: {rng.choice(WORDS).title()} {rng.choice(WORDS)} {rng.choice(TITLES)} {i}-{j}")
     lines += [
         "    resources:",
-        f"      - name: Course {i}\n        provider: Provider {i % 13}\n        avg_time: 3-4 hours\n"
+        (f"      - name: Course {i}\n        provider: Provider {i % 13}\n        avg_time: 3-4 hours\n"
         f"        skills: [{field}, python]\n        url: https://example.org/course/{i}\n"
-        f"        quote: A course about {field}.",
+        f"        quote: A course about {field}."),
         "    not_covered: [Nothing in particular]",
     ]
     return "\n".join(lines)

@@ -54,7 +54,7 @@ def run_process(*args: str, env: dict | None = None, input: str | None = None, c
     """Run ``python -m mlcareer`` as a separate process."""
     full_env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
     full_env.update(env or {})
-    proc = subprocess.run([sys.executable, "-m", "mlcareer", *args], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "mlcareer", *args], capture_output=True, text=True, check=False,
                           env=full_env, input=input, cwd=cwd, timeout=timeout)
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

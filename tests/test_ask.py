@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, run_process
 
 EVAL = ROOT / "tests" / "ask_eval.yaml"

@@ -6,7 +6,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 DATA = ROOT / "data" / "roles.yaml"

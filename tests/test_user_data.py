@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_process
 
 EXAMPLE = ROOT / "examples" / "my-roles.yaml"
@@ -65,8 +64,8 @@ def test_a_later_file_overrides_an_earlier_one(cli, tmp_path):
 
 
 @pytest.mark.parametrize("content,expected", [
-    ("roles:\n  - slug: x\n    title: X\n    source: s\n    salary:\n      estimates:\n"
-     "        - source: S\n          annual: lots\n          quote: q\n",
+    (("roles:\n  - slug: x\n    title: X\n    source: s\n    salary:\n      estimates:\n"
+     "        - source: S\n          annual: lots\n          quote: q\n"),
      ":8: roles[0].salary.estimates[0].annual: expected a number, got text 'lots'"),
     ("roles:\n  - slug: Bad Slug\n    title: X\n    source: s\n", ":2: roles[0].slug: 'Bad Slug' is not a slug"),
     ("roles:\n  - title: X\n    source: s\n", ":2: roles[0].slug: required field is missing"),
@@ -112,8 +111,12 @@ def test_missing_user_file(cli, tmp_path):
 def test_compare_side_by_side(cli):
     result = cli("--data", str(EXAMPLE), "compare", "mle", "data-wrangler")
     assert result.code == 0
-    assert "just under $129,000 to approximately $161,000 a year" in result.out
-    assert "about $95,000 a year" in result.out
+    # each estimate with its source and measure, never one range across two measures
+    flat = " ".join(result.out.split())
+    assert "$129,000 to" not in flat
+    assert "just under $129,000 a year (ZipRecruiter, national average salary)" in flat
+    assert "approximately $161,000 a year (Indeed, average base salary)" in flat
+    assert "about $95,000 a year" in flat
     assert "Skills they share: Statistics, Data visualization, Communicating and collaborating." in result.out
     data = json.loads(cli("--data", str(EXAMPLE), "compare", "mle", "wrangler", "--json").out)
     assert data["skills"]["shared"] == ["Statistics", "Data visualization", "Communicating and collaborating"]

@@ -23,8 +23,7 @@ TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # profile, the honest answer is that the source has nothing on it.
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
-FUNCTION_WORDS = frozenset("a an the is are what whats who which tell me about please explain describe "
-                           "mean means of this that it its job role career".split())
+FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career"])
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers", "outlook"}
 

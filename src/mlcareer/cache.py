@@ -20,7 +20,6 @@ import zlib
 from . import SCHEMA_VERSION, __version__
 from .document import Document
 
-
 MAGIC = b"mlcareer-cache"
 
 
@@ -55,7 +54,7 @@ class CachedDocument(Document):
     rewritten), and the fresh document answers from then on.
     """
 
-    def __init__(self, handle, header: dict, body_start: int, path: str) -> None:  # noqa: D107
+    def __init__(self, handle, header: dict, body_start: int, path: str) -> None:
         self._handle = handle
         self.header = header
         self._body = body_start
@@ -178,7 +177,7 @@ def store(path: str, st: os.stat_result, doc: dict) -> Document:
             handle.writelines(parts)
         os.replace(tmp, target)
         tmp = None
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is just not used
+    except Exception:  # noqa: BLE001, S110 - a cache that cannot be written is just not used
         pass
     finally:
         if tmp:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .document import Document, title_row
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Role, Title
@@ -171,7 +170,7 @@ class Catalog:
         results = []
         for negative_score, _, index, document in candidates[:limit]:
             row = title_row(document.title_table(), index)
-            results.append((-negative_score, _title(row), self._current(document, row[0]) or row[0]))
+            results.append((-negative_score, _title(row), document.heads[row[0]][0]))
         return results, len(candidates)
 
     def _title_indexes(self, slug: str | None) -> Iterator[tuple[Document, range | list[int]]]:

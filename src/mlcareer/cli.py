@@ -8,7 +8,7 @@ import functools
 import os
 import sys
 from enum import Enum
-from typing import Annotated, List, Optional
+from typing import Annotated
 
 import typer
 
@@ -66,7 +66,7 @@ def complete_section(incomplete: str) -> list[str]:
 
 # --- shared parameters -----------------------------------------------------------------------------
 
-RoleArg = Annotated[Optional[str], typer.Argument(
+RoleArg = Annotated[str | None, typer.Argument(
     help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
     autocompletion=complete_role, show_default=False, metavar="ROLE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output').")]
@@ -140,7 +140,7 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def main_options(
     ctx: typer.Context,
-    data: Annotated[Optional[List[str]], typer.Option(
+    data: Annotated[list[str] | None, typer.Option(
         "--data", "-d", metavar="PATH",
         help="A YAML role file to add (repeatable; also MLCAREER_DATA).")] = None,
     color: Annotated[Color, typer.Option(help="Colour and layout: auto (terminal only), always, never.")] = Color.auto,
@@ -153,12 +153,11 @@ def main_options(
         raise typer.Exit()
 
 
-def _profile(ctx: typer.Context, role: Optional[str], section_names: list[str], quotes: bool,
+def _profile(ctx: typer.Context, role: str | None, section_names: list[str], quotes: bool,
              fmt: Format) -> None:
+    from . import output
     from .queries import resolve_role
     from .sections import find_section
-
-    from . import output
 
     opts = settings(ctx)
     sections = [find_section(name) for name in section_names] or list(SECTIONS)
@@ -184,7 +183,7 @@ def _profile(ctx: typer.Context, role: Optional[str], section_names: list[str], 
 def show(
     ctx: typer.Context,
     role: RoleArg = None,
-    section: Annotated[Optional[List[str]], typer.Option(
+    section: Annotated[list[str] | None, typer.Option(
         "--section", "-s", metavar="NAME", autocompletion=complete_section,
         help="Only this section (repeatable): " + ", ".join(SECTION_NAMES) + ".")] = None,
     quotes: QuotesOpt = False,
@@ -228,12 +227,12 @@ def salary(
 @handled
 def titles(
     ctx: typer.Context,
-    role: Annotated[Optional[str], typer.Argument(
+    role: Annotated[str | None, typer.Argument(
         help="Only this role's titles (default: every role's).", autocompletion=complete_role,
         show_default=False)] = None,
-    search: Annotated[Optional[str], typer.Option(
+    search: Annotated[str | None, typer.Option(
         "--search", "-s", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
-    limit: Annotated[Optional[int], typer.Option(
+    limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, help="Show at most N titles (a search shows 20 unless told).",
         show_default=False)] = None,
     json: JsonOpt = False,
@@ -281,7 +280,7 @@ def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False) -> 
 @handled
 def compare(
     ctx: typer.Context,
-    roles: Annotated[List[str], typer.Argument(
+    roles: Annotated[list[str], typer.Argument(
         help="Two or more roles (slug, title or alias).", autocompletion=complete_role,
         metavar="ROLE ROLE [ROLE...]")],
     json: JsonOpt = False,
@@ -300,7 +299,7 @@ def compare(
 @app.command()
 @handled
 def validate(
-    files: Annotated[List[str], typer.Argument(help="Role files to check.", metavar="FILE...")],
+    files: Annotated[list[str], typer.Argument(help="Role files to check.", metavar="FILE...")],
     json: JsonOpt = False,
 ) -> None:
     """Check role files against the schema: every problem as file:line: field: message."""
@@ -332,7 +331,7 @@ def validate(
 def fit(
     ctx: typer.Context,
     role: RoleArg = None,
-    answers: Annotated[Optional[str], typer.Option(
+    answers: Annotated[str | None, typer.Option(
         "--answers", "-a", metavar="LIST",
         help="Answer without prompts: yes, no or unsure (y, n, ?) for each question, comma-separated.")] = None,
     json: JsonOpt = False,
@@ -371,10 +370,10 @@ def fit(
 @handled
 def ask(
     ctx: typer.Context,
-    question: Annotated[Optional[List[str]], typer.Argument(
+    question: Annotated[list[str] | None, typer.Argument(
         help="Your question, in plain English (quotes optional). Without one: an interactive prompt.",
         metavar="QUESTION", show_default=False)] = None,
-    role: Annotated[Optional[str], typer.Option(
+    role: Annotated[str | None, typer.Option(
         "--role", "-r", help="Ask about this role unless the question names one.", autocompletion=complete_role,
         show_default=False)] = None,
     json: JsonOpt = False,
@@ -399,7 +398,7 @@ def ask(
         sys.stdout.flush()
 
 
-def _answer(ctx: typer.Context, question: str, role: Optional[str], as_json: bool) -> int:
+def _answer(ctx: typer.Context, question: str, role: str | None, as_json: bool) -> int:
     """Print one answer; the exit code it deserves (0 answered, 1 not sure, 2 no question)."""
     from . import output
     from .ask import ask as answer_question
@@ -424,7 +423,7 @@ def _answer(ctx: typer.Context, question: str, role: Optional[str], as_json: boo
     return 0
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command
 
@@ -434,7 +433,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     except typer.TyperException as exc:  # usage errors: bad option, bad value
         from . import output
 
-        where = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
+        ctx = getattr(exc, "ctx", None)  # click's usage errors carry the command they are about
+        where = f" (see '{ctx.command_path} --help')" if ctx else ""
         output.error(exc.format_message() + where)
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):

@@ -54,13 +54,16 @@ def parse(path: str, text: str):
     """YAML text to Python data, safely (see ``yamlsafe``); never runs code from the file."""
     import yaml
 
-    from .yamlsafe import YamlProblem, load
+    from .yamlsafe import YamlProblem, load, too_deep
 
     try:
         return load(text)
     except YamlProblem as exc:
         raise DataError(path, str(exc), exc.line) from None
     except yaml.MarkedYAMLError as exc:
+        deep = too_deep(text)
+        if deep is not None:
+            raise DataError(path, str(deep), deep.line) from None
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         raise DataError(path, f"invalid YAML: {message}", mark.line + 1 if mark else None) from None

@@ -106,14 +106,6 @@ class SalarySummary(NamedTuple):
     def has_derived(self) -> bool:
         return any(f is not None and f.derived for row in self.rows for f in (row.annual, row.hourly))
 
-    def span(self, field: str) -> tuple[SalaryRow, SalaryRow] | None:
-        """The rows with the lowest and highest ``annual`` or ``hourly`` figure."""
-        rows = [row for row in self.rows if getattr(row, field) is not None]
-        if not rows:
-            return None
-        key = lambda row: getattr(row, field).value  # noqa: E731
-        return min(rows, key=key), max(rows, key=key)
-
 
 def salary_summary(role: Role) -> SalarySummary:
     """Each estimate with annual and hourly figures; missing ones derived and marked as such."""

@@ -8,6 +8,7 @@ Problems are collected, not raised one by one, so ``mlcareer validate`` can list
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import Any
 
@@ -63,7 +64,7 @@ class Str(Spec):
 
 class Number(Spec):
     def check(self, value, path, problems):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
             shown = f" {value[:40]!r}" if isinstance(value, str) else ""
             problems.append((path, f"expected a number, got {_type_name(value)}{shown}"))
             return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-
 class Section(NamedTuple):
     key: str  # JSON key and model attribute
     heading: str  # heading in text and Markdown output

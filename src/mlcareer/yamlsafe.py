@@ -20,6 +20,28 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
+def too_deep(text: str, limit: int = MAX_DEPTH) -> YamlProblem | None:
+    """Our message for flow nesting (``[[[...``) deeper than ``limit``, wherever it is found.
+
+    libyaml's scanner may reject very deep flow nesting itself, before any event reaches the
+    depth check in ``load``; the loader asks this on that error path only, so the user reads
+    one wording for one problem whichever layer caught it. Brackets inside quotes are counted
+    too: this runs only on text that libyaml already refused.
+    """
+    import re
+
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return YamlProblem(_too_deep_message(limit), text.count("\n", 0, match.start()) + 1)
+    return None
+
+
+def _too_deep_message(limit: int) -> str:
+    return f"nested too deeply (more than {limit} levels)"
+
+
 class YamlProblem(Exception):
     """Input that is valid YAML but not accepted here; ``line`` is 1-based."""
 
@@ -105,7 +127,7 @@ def load(text: str) -> Any:
                 if event.tag not in (None, "!", MAP_TAG if is_map else SEQ_TAG):
                     raise YamlProblem(f"the tag {event.tag!r} is not allowed", line(event))
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(f"nested too deeply (more than {MAX_DEPTH} levels)", line(event))
+                    raise YamlProblem(_too_deep_message(MAX_DEPTH), line(event))
                 container: Any = {} if is_map else []
                 if event.anchor:
                     anchors[event.anchor] = container

@@ -3,10 +3,10 @@ roles and query results into it. Nothing here knows about terminals or formats."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from ..model import Course, Fact, Role
+from ..model import Course, Fact, FitQuestion, Role
 from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
 from ..sections import SECTIONS, Section
 
@@ -133,14 +133,9 @@ def _salary(role: Role, quotes: bool, summary: SalarySummary | None = None, char
         for r in summary.rows
     )
     out: list[Block] = [Table(("Source", "Measure", "Per year", "Per hour", "Basis"), rows, frozenset({2, 3}))]
-    annual, hourly = summary.span("annual"), summary.span("hourly")
-    if annual and len(summary.rows) > 1:
-        low, high = annual
-        text = (f"Range across sources: {low.annual.describe(cur)} ({low.estimate.source}) to "
-                f"{high.annual.describe(cur)} ({high.estimate.source}) a year")
-        if hourly:
-            text += f"; {hourly[0].hourly.describe(cur)} to {hourly[1].hourly.describe(cur)} an hour"
-        out.append(Para(text + "."))
+    if len(summary.rows) > 1:
+        out.append(Para("Each source measures something different (see Measure): the figures are separate "
+                        "estimates, not a range.", "note"))
     if summary.has_derived:
         out.append(Para(f"Derived figures are computed by mlcareer, not stated by the source; "
                         f"they assume {summary.assumption}.", "note"))
@@ -258,7 +253,7 @@ def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
 
 def titles_page(matches: list[TitleMatch], query: str | None, total: int,
                 role_titles: dict[str, str]) -> list[Block]:
-    many = len(set(m.listed_by for m in matches)) > 1
+    many = len({m.listed_by for m in matches}) > 1
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
     for m in matches:
@@ -280,15 +275,13 @@ def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) 
 
 
 
-def pay_range(summary: SalarySummary, field: str) -> str:
-    span = summary.span(field)
-    if not span:
-        return "not in the source"
-    low, high = (getattr(row, field) for row in span)
+def pay_estimates(summary: SalarySummary, field: str) -> str:
+    """Each source's figure with its measure, never merged into one range."""
     per = " a year" if field == "annual" else " an hour"
-    if low == high:
-        return low.describe(summary.currency) + per
-    return f"{low.describe(summary.currency)} to {high.describe(summary.currency)}{per}"
+    shown = [f"{figure.describe(summary.currency)}{per} ({row.estimate.source}"
+             + (f", {row.estimate.measure})" if row.estimate.measure else ")")
+             for row in summary.rows if (figure := getattr(row, field)) is not None]
+    return "; ".join(shown) or "not in the source"
 
 
 def compare_page(comparison: Comparison) -> list[Block]:
@@ -299,8 +292,8 @@ def compare_page(comparison: Comparison) -> list[Block]:
 
     rows = (
         row("Source", [f"{r.source.title}" + (f" ({r.source.publisher})" if r.source.publisher else "") for r in roles]),
-        row("Pay per year", [pay_range(p, "annual") for p in comparison.pay]),
-        row("Pay per hour", [pay_range(p, "hourly") for p in comparison.pay]),
+        row("Pay per year", [pay_estimates(p, "annual") for p in comparison.pay]),
+        row("Pay per hour", [pay_estimates(p, "hourly") for p in comparison.pay]),
         row("Education path", ["; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(r.path.steps, 1)) for r in roles]),
         row("Skills only here", [", ".join(d) or "none" for d in comparison.distinct_skills]),
         row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
@@ -313,7 +306,7 @@ def compare_page(comparison: Comparison) -> list[Block]:
 
 
 def fit_page(role: Role, answers: list[str]) -> list[Block]:
-    groups = {"yes": [], "no": [], "unsure": []}
+    groups: dict[str, list[FitQuestion]] = {"yes": [], "no": [], "unsure": []}
     for question, answer in zip(role.fit, answers):
         groups[answer].append(question)
     titles = {"yes": "You said yes", "no": "You said no: the source says this is part of the job",
@@ -337,9 +330,9 @@ def _hourly(role: Role) -> list[Block]:
     from ..queries import salary_summary
 
     summary = salary_summary(role)
-    rows = tuple((r.estimate.source, r.hourly.describe(summary.currency, " an hour"),
-                  f"from {r.annual.describe(summary.currency)} a year" if r.hourly.derived else "as stated")
-                 for r in summary.rows if r.hourly)
+    rows = tuple((r.estimate.source, hourly.describe(summary.currency, " an hour"),
+                  f"from {r.annual.describe(summary.currency)} a year" if hourly.derived and r.annual else "as stated")
+                 for r in summary.rows if (hourly := r.hourly) is not None)
     if not rows:
         return []
     out: list[Block] = [Table(("Source", "Per hour", "How"), rows)]
@@ -371,8 +364,8 @@ def answer_page(answer) -> list[Block]:
     from ..sections import BY_NAME
 
     role = answer.role
-    head = [Heading(f"{role.title}: {topic_heading(answer.topic)}" if answer.topic else role.title, 1),
-            Para(source_line(role), "dim")]
+    head: list[Block] = [Heading(f"{role.title}: {topic_heading(answer.topic)}" if answer.topic else role.title, 1),
+                         Para(source_line(role), "dim")]
     if answer.status == "related":
         title = answer.related
         what = {"salary": "no pay figures", "hourly": "no pay figures"}.get(answer.topic, "no details")
@@ -380,7 +373,7 @@ def answer_page(answer) -> list[Block]:
             f"{title.shown} is one of the related job titles the {role.title} profile lists, but the source "
             f"has no profile for it and gives {what} for it."),
             Para(f"See: mlcareer titles --search \u201c{title.shown}\u201d, or ask about the {role.title}.", "dim")]
-    special = {"hourly": _hourly, "education": _education, "outlook": _outlook,
+    special: dict[str, Callable[[Role], list[Block]]] = {"hourly": _hourly, "education": _education, "outlook": _outlook,
                "advice": lambda r: facts(r.path.alongside, True)}
     if answer.topic in special:
         body = special[answer.topic](role)

@@ -8,8 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Course, Fact, Role, Source
-from ..queries import (ASSUMPTION, HOURS_PER_WEEK, WEEKS_PER_YEAR, Comparison, Figure, SalarySummary, TitleMatch,
-                       section_origins)
+from ..queries import (
+    ASSUMPTION,
+    HOURS_PER_WEEK,
+    WEEKS_PER_YEAR,
+    Comparison,
+    Figure,
+    SalarySummary,
+    TitleMatch,
+    section_origins,
+)
 from ..sections import SECTIONS, Section
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
@@ -17,15 +25,17 @@ SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 JSON_VERSION = 1
 
 
-def fact(f: Fact | None) -> dict | None:
-    if f is None:
-        return None
+def fact(f: Fact) -> dict:
     return {"text": f.text, "label": f.label, "kind": f.kind, "speaker": f.speaker,
             "quote": list(f.quote), "section": f.section}
 
 
 def facts(items) -> list[dict]:
     return [fact(f) for f in items]
+
+
+def optional_fact(f: Fact | None) -> dict | None:
+    return None if f is None else fact(f)
 
 
 def source(s: Source) -> dict:
@@ -48,13 +58,6 @@ def salary(summary: SalarySummary) -> dict | None:
     if role.salary is None:
         return None
 
-    def bound(row, field):
-        return {"source": row.estimate.source, **figure(getattr(row, field))}
-
-    ranges = {}
-    for field in ("annual", "hourly"):
-        span = summary.span(field)
-        ranges[field] = {"low": bound(span[0], field), "high": bound(span[1], field)} if span else None
     return {
         "currency": summary.currency,
         "assumption": {"hours_per_week": HOURS_PER_WEEK, "weeks_per_year": WEEKS_PER_YEAR, "text": ASSUMPTION},
@@ -64,8 +67,7 @@ def salary(summary: SalarySummary) -> dict | None:
              "quote": list(r.estimate.quote), "section": r.estimate.section}
             for r in summary.rows
         ],
-        "range": ranges,
-        "note": fact(role.salary.note),
+        "note": optional_fact(role.salary.note),
     }
 
 
@@ -76,13 +78,13 @@ def section_value(role: Role, section: Section):
     if key == "salary":
         return salary(salary_summary(role))
     if key == "titles":
-        return {"intro": fact(role.titles.intro),
+        return {"intro": optional_fact(role.titles.intro),
                 "names": [{"name": t.name, "display": t.display, "aliases": list(t.aliases), "role": t.role}
                           for t in role.titles.names]}
     if key == "pros_cons":
         return {"pros": facts(role.pros_cons.pros), "cons": facts(role.pros_cons.cons)}
     if key == "path":
-        return {"intro": fact(role.path.intro), "steps": [{"step": n, **fact(s)} for n, s in enumerate(role.path.steps, 1)],
+        return {"intro": optional_fact(role.path.intro), "steps": [{"step": n, **fact(s)} for n, s in enumerate(role.path.steps, 1)],
                 "alongside": facts(role.path.alongside)}
     if key == "resources":
         return [course(c) for c in role.resources]
