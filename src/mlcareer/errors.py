@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1
     USAGE = 2
     DATA = 3
+    SOURCE = 4  # verify: a source file that cannot be read or parsed
+    UNVERIFIED = 5  # verify: a quote, heading or figure that does not hold against its source
     INTERRUPTED = 130
 
 
@@ -64,3 +66,14 @@ class DataErrors(DataError):
         first = problems[0]
         super().__init__(first.path, first.message, first.line, first.field)
         self.problems = problems
+
+
+class SourceError(MlcareerError):
+    """A saved source (page, post, Markdown, text) that ``verify`` cannot read: ``file: message``."""
+
+    exit_code = ExitCode.SOURCE
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = " ".join(str(message).split())
+        super().__init__(f"{path}: {self.message}")

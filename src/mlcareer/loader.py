@@ -15,8 +15,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PROBLEMS = 100  # reported per file; a file with more says how many more
 
 
-def read_text(path: str) -> tuple[str, os.stat_result]:
-    """The file's text, after the checks that need no parsing."""
+def read_text(path: str, kind: str = "a YAML file") -> tuple[str, os.stat_result]:
+    """The file's text, after the checks that need no parsing (``kind`` names what was expected)."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -26,7 +26,7 @@ def read_text(path: str) -> tuple[str, os.stat_result]:
     except (OSError, ValueError) as exc:
         raise DataError(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     if stat.S_ISDIR(st.st_mode):
-        raise DataError(path, "is a directory, not a YAML file")
+        raise DataError(path, f"is a directory, not {kind}")
     if not stat.S_ISREG(st.st_mode):
         raise DataError(path, "is not a regular file")
     if st.st_size > MAX_FILE_BYTES:

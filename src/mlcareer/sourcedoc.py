@@ -1,0 +1,523 @@
+"""Reading a saved source for ``mlcareer verify``: its text, passage by passage, under its headings.
+
+A source is a saved web page (HTML), a WordPress post as JSON (the REST API's shape, HTML inside),
+Markdown or plain text; the format is detected from the content (the file name is a hint). Text on
+both sides of a comparison goes through ``normalise``: entities, curly quotes, non-breaking and
+other odd spaces, and line breaks count for nothing.
+
+Hostile files get the loader's limits (size, UTF-8, one-line error) plus their own: binary data,
+HTML nested deeper than ``MAX_HTML_DEPTH`` elements, JSON nested too deep. Every failure is a
+``SourceError`` (exit code 4), never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+from typing import Any, NamedTuple
+
+from .errors import DataError, SourceError
+
+MAX_HTML_DEPTH = 1_000  # open elements; real pages stay under ~60, and the cap bounds the work per tag
+LEAD = "Introduction"  # what a role file calls the text before the first heading
+
+# --- normalisation --------------------------------------------------------------------------------
+
+_CHARS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+    "\u2026": "...",
+})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """One form for comparing: entities decoded, straight quotes, single spaces, NFC."""
+    text = unicodedata.normalize("NFC", html.unescape(text)).translate(_CHARS)
+    return _SPACE.sub(" ", text).strip()
+
+
+def heading_key(heading: str) -> str:
+    """Headings compare without case, quotes style or spacing."""
+    return normalise(heading).casefold()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
+
+
+def sentences(text: str) -> list[str]:
+    """A passage cut after each full stop, question or exclamation mark that starts a new sentence."""
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append(text[start:match.start()].strip() + match.group().strip())
+        start = match.end()
+    if text[start:].strip():
+        out.append(text[start:].strip())
+    return out
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """``needle`` stands in ``haystack`` as whole words (both already normalised)."""
+    if not needle:
+        return False
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+# --- the result -----------------------------------------------------------------------------------
+
+class Span(NamedTuple):
+    """Consecutive paragraphs under one heading (None: the lead, before any heading)."""
+
+    heading: str | None
+    paragraphs: tuple[str, ...]  # each normalised
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.paragraphs)
+
+
+class SourceDoc(NamedTuple):
+    path: str
+    format: str  # "html", "wordpress", "markdown" or "text"
+    title: str | None
+    urls: tuple[str, ...]  # canonical, og:url, WordPress link, Markdown url: line
+    slug: str | None
+    published: str | None
+    modified: str | None
+    spans: tuple[Span, ...]
+    links: frozenset[str]  # hyperlink targets (HTML href, Markdown [text](url)); empty when it has none
+
+    @property
+    def text(self) -> str:
+        return " ".join(span.text for span in self.spans)
+
+    def headings(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for span in self.spans:
+            if span.heading is not None:
+                seen.setdefault(heading_key(span.heading), span.heading)
+        return list(seen.values())
+
+    def spans_named(self, heading: str) -> list[Span]:
+        """The spans under ``heading``; the lead also answers to ``Introduction`` and the title."""
+        key = heading_key(heading)
+        lead_names = {heading_key(LEAD)} | ({heading_key(self.title)} if self.title else set())
+        return [span for span in self.spans
+                if (span.heading is not None and heading_key(span.heading) == key)
+                or (span.heading is None and key in lead_names)]
+
+    def has_heading(self, heading: str) -> bool:
+        return bool(self.spans_named(heading))
+
+    def where(self, passage: str) -> list[str | None]:
+        """The headings of the spans that hold ``passage`` (normalised), in order, without repeats."""
+        found: list[str | None] = []
+        for span in self.spans:
+            if contains(span.text, passage) and span.heading not in found:
+                found.append(span.heading)
+        return found
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def read_source(path: str) -> SourceDoc:
+    """Read and parse one source file; any failure is a one-line ``SourceError``."""
+    from .loader import read_text
+
+    try:
+        text, _ = read_text(path, "a saved page or text file")
+    except DataError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise SourceError(path, exc.message + where) from None
+    if "\x00" in text[:65536]:
+        raise SourceError(path, "binary data, not a saved page, WordPress JSON, Markdown or text")
+    kind = detect_format(path, text)
+    if kind == "json":
+        return _wordpress(path, text)
+    if kind == "html":
+        return _html_document(path, text)
+    if kind == "markdown":
+        return _markdown(path, text)
+    return _plain(path, text)
+
+
+def detect_format(path: str, text: str) -> str:
+    """"json", "html", "markdown" or "text": the content decides; the file name breaks ties."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048]
+    name = path.lower()
+    if head[:1] in "{[" and head[:1] and not name.endswith((".md", ".markdown", ".txt")):
+        return "json"
+    if name.endswith(".json"):
+        return "json"
+    if name.endswith((".html", ".htm", ".xhtml")) or re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.I):
+        return "html"
+    if re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.I) and not re.search(r"^#{1,6} ", text, re.M):
+        return "html"
+    if name.endswith((".md", ".markdown")) or re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.M):
+        return "markdown"
+    return "text"
+
+
+def _wordpress(path: str, text: str) -> SourceDoc:
+    import json
+
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise SourceError(path, "JSON nested too deep") from None
+    except ValueError as exc:
+        line = getattr(exc, "lineno", None)
+        raise SourceError(path, f"not valid JSON: {getattr(exc, 'msg', exc)}" + (f" (line {line})" if line else "")) from None
+    if isinstance(data, list):
+        if len(data) != 1:
+            raise SourceError(path, f"a JSON list of {len(data)} items; save one WordPress post")
+        data = data[0]
+    content = data.get("content") if isinstance(data, dict) else None
+    rendered = content.get("rendered") if isinstance(content, dict) else content
+    if not isinstance(rendered, str):
+        raise SourceError(path, "JSON, but not a WordPress post (no content.rendered)")
+    outline = _parse_html(path, rendered)
+    yoast = data.get("yoast_head_json") if isinstance(data.get("yoast_head_json"), dict) else {}
+    urls = [data.get("link"), yoast.get("canonical"), yoast.get("og_url")]
+    return SourceDoc(
+        path, "wordpress", _title(_rendered(data.get("title"))) or outline.title,
+        _unique(urls), _text(data.get("slug")), _text(data.get("date")), _text(data.get("modified")),
+        outline.spans(), frozenset(outline.links),
+    )
+
+
+def _html_document(path: str, text: str) -> SourceDoc:
+    outline = _parse_html(path, text)
+    meta = outline.meta
+    title = meta.get("og:title") or outline.title or outline.first_h1
+    return SourceDoc(
+        path, "html", _title(title), _unique([outline.canonical, meta.get("og:url")]), None,
+        meta.get("article:published_time"), meta.get("article:modified_time"),
+        outline.spans(), frozenset(outline.links),
+    )
+
+
+def _rendered(value: Any) -> Any:
+    return value.get("rendered") if isinstance(value, dict) else value
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _title(value: Any) -> str | None:
+    text = _text(value)
+    return normalise(re.sub(r"<[^>]*>", "", text)) if text else None
+
+
+def _unique(urls: list[Any]) -> tuple[str, ...]:
+    out: list[str] = []
+    for url in urls:
+        if isinstance(url, str) and url.strip() and url.strip() not in out:
+            out.append(url.strip())
+    return tuple(out)
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP = frozenset("script style noscript template svg math head iframe object select button".split())
+_BLOCK = frozenset(
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
+    "tr ul".split())
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CLOSES_P = _BLOCK - {"br", "body", "td", "th", "tr", "tbody", "thead", "tfoot"}
+_SIBLINGS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "tr": ("table", "tbody", "thead", "tfoot"),
+             "td": ("tr",), "th": ("tr",), "option": ("select",), "p": ()}
+
+
+class _Outline(HTMLParser):
+    """Paragraphs under headings. A heading inside a container (a course card, a sidebar) speaks for
+    the rest of that container only; after it, the heading before it applies again."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.stack: list[str] = []
+        self.headings: list[tuple[str, int, int]] = []  # (text, level, depth of its container)
+        self.pieces: list[str] = []
+        self.heading_pieces: list[str] | None = None
+        self.blocks: list[tuple[str | None, str]] = []
+        self.skipping = 0
+        self.in_title = False
+        self.title: str | None = None
+        self.title_pieces: list[str] = []
+        self.canonical: str | None = None
+        self.meta: dict[str, str] = {}
+        self.links: set[str] = set()
+        self.first_h1: str | None = None
+
+    # structure
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"])
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.canonical = self.canonical or values.get("href")
+        elif tag == "a" and values.get("href"):
+            self.links.add(values["href"].strip())
+        elif tag == "title" and not self.skipping_head_content():
+            self.in_title = True
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self._flush()
+            return
+        if tag == "body" and "head" in self.stack:
+            self.handle_endtag("head")
+        self._implied_close(tag)
+        if tag in _BLOCK:
+            self._flush()
+        self.stack.append(tag)
+        if len(self.stack) > MAX_HTML_DEPTH:
+            raise SourceError(self.path, f"HTML nested more than {MAX_HTML_DEPTH:,} elements deep")
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _HEADINGS and self.heading_pieces is None and not self.skipping:
+            self.heading_pieces = []
+
+    def skipping_head_content(self) -> bool:
+        return self.skipping > 0 and "head" not in self.stack
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            if self.title is None and self.title_pieces:
+                self.title = normalise("".join(self.title_pieces)) or None
+        if tag not in self.stack or tag in _VOID:
+            if tag in ("br", "p"):
+                self._flush()
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if open_tag in _SKIP:
+                self.skipping -= 1
+            if open_tag in _BLOCK:
+                self._flush()
+            if open_tag in _HEADINGS and self.heading_pieces is not None and not self.skipping:
+                self._end_heading(open_tag)
+            if open_tag == tag:
+                break
+        while self.headings and self.headings[-1][2] > len(self.stack):
+            self.headings.pop()  # its container has closed
+
+    def _implied_close(self, tag: str) -> None:
+        if self.stack and self.stack[-1] == "p" and tag in _CLOSES_P:
+            self.handle_endtag("p")
+        parents = _SIBLINGS.get(tag)
+        if parents is not None and tag != "p":
+            for open_tag in reversed(self.stack):
+                if open_tag == tag:
+                    self.handle_endtag(tag)
+                    break
+                if open_tag in parents:
+                    break
+
+    def _end_heading(self, tag: str) -> None:
+        text = normalise("".join(self.heading_pieces or []))
+        self.heading_pieces = None
+        if not text:
+            return
+        level, depth = _HEADINGS[tag], len(self.stack)
+        if level == 1 and self.first_h1 is None:
+            self.first_h1 = text
+        while self.headings and self.headings[-1][2] == depth and self.headings[-1][1] >= level:
+            self.headings.pop()
+        self.headings.append((text, level, depth))
+
+    # text
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_pieces.append(data)
+            return
+        if self.skipping:
+            return
+        if self.heading_pieces is not None:
+            self.heading_pieces.append(data)
+        else:
+            self.pieces.append(data)
+
+    def _flush(self) -> None:
+        if self.heading_pieces is not None:
+            return
+        text = normalise("".join(self.pieces))
+        self.pieces = []
+        if text:
+            self.blocks.append((self.headings[-1][0] if self.headings else None, text))
+
+    def spans(self) -> tuple[Span, ...]:
+        self._flush()
+        return _group(self.blocks, self.first_h1)
+
+
+def _parse_html(path: str, text: str) -> _Outline:
+    outline = _Outline(path)
+    try:
+        outline.feed(text)
+        outline.close()
+    except SourceError:
+        raise
+    except (AssertionError, ValueError, RecursionError) as exc:  # html.parser's own complaints
+        raise SourceError(path, f"cannot parse the HTML: {exc}") from None
+    return outline
+
+
+def _group(blocks: list[tuple[str | None, str]], title_heading: str | None = None) -> tuple[Span, ...]:
+    """Consecutive blocks under one heading as a span; text under the title heading (the first h1)
+    is the lead, as is text before any heading."""
+    spans: list[Span] = []
+    for heading, text in blocks:
+        if heading is not None and heading == title_heading:
+            heading = None
+        if spans and spans[-1].heading == heading:
+            spans[-1] = Span(heading, (*spans[-1].paragraphs, text))
+        else:
+            spans.append(Span(heading, (text,)))
+    return tuple(spans)
+
+
+# --- Markdown and plain text ----------------------------------------------------------------------
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_META = re.compile(r"^([A-Za-z][\w-]*):[ \t]+(.+)$")
+_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: their alt text
+    (re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)"), r"\1"),  # links: their text
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"<[^>\n]+>"), ""),
+)
+_MD_LINK = re.compile(r"\[[^\]]+\]\(([^)\s]+)")
+
+
+def _inline(text: str) -> str:
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return normalise(text)
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """``key: value`` lines at the top (between --- fences, or bare as in a plain rendering)."""
+    meta: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        for end, line in enumerate(lines[1:], 1):
+            if line.strip() in ("---", "..."):
+                for item in lines[1:end]:
+                    if match := _META.match(item.strip()):
+                        meta.setdefault(match.group(1).lower(), match.group(2).strip().strip("\"'"))
+                return meta, end + 1
+        return {}, 0
+    start = 0
+    for start, line in enumerate(lines):  # noqa: B007 - the index is the result
+        match = _META.match(line)
+        if not match or match.group(1).lower() not in {"title", "url", "publisher", "author", "published",
+                                                       "modified", "date", "link", "canonical", "source"}:
+            break
+        meta.setdefault(match.group(1).lower(), match.group(2).strip())
+    else:
+        start = len(lines)
+    return meta, start
+
+
+def _markdown(path: str, text: str) -> SourceDoc:
+    lines = text.lstrip("\ufeff").splitlines()
+    meta, start = _front_matter(lines)
+    blocks: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    paragraph: list[str] = []
+    first_h1: str | None = None
+
+    def flush() -> None:
+        if paragraph:
+            joined = _inline(" ".join(paragraph))
+            if joined:
+                blocks.append((heading, joined))
+            paragraph.clear()
+
+    fenced = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            flush()
+            continue
+        if fenced:
+            paragraph.append(line)
+            continue
+        atx = _ATX.match(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if atx or (line.strip() and not paragraph and _SETEXT.match(following) and not _ITEM.match(line)):
+            flush()
+            heading = _inline(atx.group(2) if atx else line)
+            if first_h1 is None and (atx and len(atx.group(1)) == 1 or not atx and following.strip()[0] == "="):
+                first_h1 = heading
+            continue
+        if _SETEXT.match(line):
+            flush()
+            continue  # the underline of a heading just read, or a thematic break
+        if not line.strip():
+            flush()
+            continue
+        if _ITEM.match(line):
+            flush()
+            line = _ITEM.sub("", line)
+        line = re.sub(r"^ {0,3}>[ \t]?", "", line)
+        paragraph.append(line.strip())
+    flush()
+    links = frozenset(_MD_LINK.findall(text))
+    title = meta.get("title") or first_h1
+    return SourceDoc(path, "markdown", normalise(title) if title else None,
+                     _unique([meta.get("url"), meta.get("canonical"), meta.get("link")]), None,
+                     meta.get("published") or meta.get("date"), meta.get("modified"), _group(blocks, first_h1), links)
+
+
+def _plain(path: str, text: str) -> SourceDoc:
+    """Paragraphs split by blank lines; a single short line standing alone, not ending like a
+    sentence, is a heading."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff").replace("\r\n", "\n")) if p.strip()]
+    blocks: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    title: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        one_line = paragraph.strip()
+        if ("\n" not in one_line and len(one_line.split()) <= 15 and index + 1 < len(paragraphs)
+                and not re.search(r"[.,;:!\"')]$", one_line)):
+            heading = normalise(one_line)
+            title = heading if index == 0 else title
+            continue
+        for line in (paragraph.splitlines() if _looks_listed(paragraph) else [paragraph]):
+            if normalise(line):
+                blocks.append((heading, normalise(_ITEM.sub("", line))))
+    return SourceDoc(path, "text", title, (), None, None, None, _group(blocks, title), frozenset())
+
+
+def _looks_listed(paragraph: str) -> bool:
+    return all(_ITEM.match(line) for line in paragraph.strip().splitlines()[1:])
