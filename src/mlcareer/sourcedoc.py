@@ -161,11 +161,11 @@ def detect_format(path: str, text: str) -> str:
         return "json"
     if name.endswith(".json"):
         return "json"
-    if name.endswith((".html", ".htm", ".xhtml")) or re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.I):
+    if name.endswith((".html", ".htm", ".xhtml")) or re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.IGNORECASE):
         return "html"
-    if re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.I) and not re.search(r"^#{1,6} ", text, re.M):
+    if re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.IGNORECASE) and not re.search(r"^#{1,6} ", text, re.MULTILINE):
         return "html"
-    if name.endswith((".md", ".markdown")) or re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.M):
+    if name.endswith((".md", ".markdown")) or re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE):
         return "markdown"
     return "text"
 
@@ -232,12 +232,19 @@ def _unique(urls: list[Any]) -> tuple[str, ...]:
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_SKIP = frozenset("script style noscript template svg math head iframe object select button".split())
-_BLOCK = frozenset(
-    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead "
-    "tr ul".split())
+_VOID = frozenset([
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr"
+])
+_SKIP = frozenset([
+    "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "select", "button"
+])
+_BLOCK = frozenset([
+    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul"
+])
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CLOSES_P = _BLOCK - {"br", "body", "td", "th", "tr", "tbody", "thead", "tfoot"}
 _SIBLINGS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "tr": ("table", "tbody", "thead", "tfoot"),
@@ -436,7 +443,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
                 return meta, end + 1
         return {}, 0
     start = 0
-    for start, line in enumerate(lines):  # noqa: B007 - the index is the result
+    for start, line in enumerate(lines):
         match = _META.match(line)
         if not match or match.group(1).lower() not in {"title", "url", "publisher", "author", "published",
                                                        "modified", "date", "link", "canonical", "source"}:
