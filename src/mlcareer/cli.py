@@ -328,6 +328,37 @@ def validate(
 
 @app.command()
 @handled
+def verify(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Role files to check (default: the built-in data).", metavar="[FILE]...", show_default=False)] = None,
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", metavar="PATH|ID=PATH",
+        help="A saved copy of a source: web page (HTML), WordPress post (JSON), Markdown or text. "
+             "Repeatable; ID=PATH names the source id it is.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems.")] = False,
+    json: JsonOpt = False,
+) -> None:
+    """Check role files against saved sources: quotes verbatim, under their headings, every figure."""
+    from . import output
+    from .catalog import builtin_data_path
+    from .errors import UsageError
+    from .verify import source_spec
+    from .verify import verify as check
+    from .views import verification
+
+    if not source:
+        raise UsageError("verify needs a saved copy of the source: --source PATH (see 'mlcareer verify --help').")
+    report = check(list(files or [builtin_data_path()]), [source_spec(value) for value in source], strict)
+    if json:
+        output.as_json(verification.data(report))
+    else:
+        output.text(verification.text(report))
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+@app.command()
+@handled
 def fit(
     ctx: typer.Context,
     role: RoleArg = None,

@@ -98,6 +98,11 @@ class SourceDoc(NamedTuple):
     modified: str | None
     spans: tuple[Span, ...]
     links: frozenset[str]  # hyperlink targets (HTML href, Markdown [text](url)); empty when it has none
+    outline: tuple[str, ...] = ()  # every heading in order, also those with no text of their own
+
+    def mentions(self, words: str) -> bool:
+        """``words`` (normalised) stand in the text or in a heading."""
+        return contains(self.text, words) or any(contains(heading, words) for heading in self.outline)
 
     @property
     def text(self) -> str:
@@ -105,9 +110,8 @@ class SourceDoc(NamedTuple):
 
     def headings(self) -> list[str]:
         seen: dict[str, str] = {}
-        for span in self.spans:
-            if span.heading is not None:
-                seen.setdefault(heading_key(span.heading), span.heading)
+        for heading in self.outline or [span.heading for span in self.spans if span.heading is not None]:
+            seen.setdefault(heading_key(heading), heading)
         return list(seen.values())
 
     def spans_named(self, heading: str) -> list[Span]:
@@ -119,7 +123,8 @@ class SourceDoc(NamedTuple):
                 or (span.heading is None and key in lead_names)]
 
     def has_heading(self, heading: str) -> bool:
-        return bool(self.spans_named(heading))
+        key = heading_key(heading)
+        return bool(self.spans_named(heading)) or any(heading_key(h) == key for h in self.outline)
 
     def where(self, passage: str) -> list[str | None]:
         """The headings of the spans that hold ``passage`` (normalised), in order, without repeats."""
@@ -194,7 +199,7 @@ def _wordpress(path: str, text: str) -> SourceDoc:
     return SourceDoc(
         path, "wordpress", _title(_rendered(data.get("title"))) or outline.title,
         _unique(urls), _text(data.get("slug")), _text(data.get("date")), _text(data.get("modified")),
-        outline.spans(), frozenset(outline.links),
+        outline.spans(), frozenset(outline.links), tuple(outline.outline),
     )
 
 
@@ -205,7 +210,7 @@ def _html_document(path: str, text: str) -> SourceDoc:
     return SourceDoc(
         path, "html", _title(title), _unique([outline.canonical, meta.get("og:url")]), None,
         meta.get("article:published_time"), meta.get("article:modified_time"),
-        outline.spans(), frozenset(outline.links),
+        outline.spans(), frozenset(outline.links), tuple(outline.outline),
     )
 
 
@@ -271,6 +276,7 @@ class _Outline(HTMLParser):
         self.meta: dict[str, str] = {}
         self.links: set[str] = set()
         self.first_h1: str | None = None
+        self.outline: list[str] = []
 
     # structure
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -352,6 +358,7 @@ class _Outline(HTMLParser):
         level, depth = _HEADINGS[tag], len(self.stack)
         if level == 1 and self.first_h1 is None:
             self.first_h1 = text
+        self.outline.append(text)
         while self.headings and self.headings[-1][2] == depth and self.headings[-1][1] >= level:
             self.headings.pop()
         self.headings.append((text, level, depth))
@@ -461,6 +468,7 @@ def _markdown(path: str, text: str) -> SourceDoc:
     heading: str | None = None
     paragraph: list[str] = []
     first_h1: str | None = None
+    outline: list[str] = []
 
     def flush() -> None:
         if paragraph:
@@ -484,6 +492,7 @@ def _markdown(path: str, text: str) -> SourceDoc:
         if atx or (line.strip() and not paragraph and _SETEXT.match(following) and not _ITEM.match(line)):
             flush()
             heading = _inline(atx.group(2) if atx else line)
+            outline.append(heading)
             if first_h1 is None and (atx and len(atx.group(1)) == 1 or not atx and following.strip()[0] == "="):
                 first_h1 = heading
             continue
@@ -503,7 +512,8 @@ def _markdown(path: str, text: str) -> SourceDoc:
     title = meta.get("title") or first_h1
     return SourceDoc(path, "markdown", normalise(title) if title else None,
                      _unique([meta.get("url"), meta.get("canonical"), meta.get("link")]), None,
-                     meta.get("published") or meta.get("date"), meta.get("modified"), _group(blocks, first_h1), links)
+                     meta.get("published") or meta.get("date"), meta.get("modified"), _group(blocks, first_h1), links,
+                     tuple(outline))
 
 
 def _plain(path: str, text: str) -> SourceDoc:
@@ -513,17 +523,19 @@ def _plain(path: str, text: str) -> SourceDoc:
     blocks: list[tuple[str | None, str]] = []
     heading: str | None = None
     title: str | None = None
+    outline: list[str] = []
     for index, paragraph in enumerate(paragraphs):
         one_line = paragraph.strip()
         if ("\n" not in one_line and len(one_line.split()) <= 15 and index + 1 < len(paragraphs)
                 and not re.search(r"[.,;:!\"')]$", one_line)):
             heading = normalise(one_line)
+            outline.append(heading)
             title = heading if index == 0 else title
             continue
         for line in (paragraph.splitlines() if _looks_listed(paragraph) else [paragraph]):
             if normalise(line):
                 blocks.append((heading, normalise(_ITEM.sub("", line))))
-    return SourceDoc(path, "text", title, (), None, None, None, _group(blocks, title), frozenset())
+    return SourceDoc(path, "text", title, (), None, None, None, _group(blocks, title), frozenset(), tuple(outline))
 
 
 def _looks_listed(paragraph: str) -> bool:

@@ -1,0 +1,82 @@
+"""What ``mlcareer verify`` prints: one line per problem, as ``validate`` does, then a summary; or JSON."""
+
+from __future__ import annotations
+
+import os
+
+from ..text import clean
+from ..verify import ERROR, WARNING, Problem, Report
+
+JSON_VERSION = 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def problem_line(path: str, problem: Problem) -> str:
+    where = f"{path}:{problem.line}" if problem.line else path
+    field = f" {problem.field}:" if problem.field else ""
+    severity = " warning:" if problem.severity == WARNING else ""
+    return clean(f"{where}:{field}{severity} {problem.message}")
+
+
+def text(report: Report) -> str:
+    lines = []
+    for result in report.files:
+        lines += [problem_line(result.path, problem) for problem in result.problems]
+        if not result.problems:
+            against = ", ".join(os.path.basename(path) for path in result.sources)
+            lines.append(clean(f"{result.path}: ok ({_plural(result.roles or 0, 'role')}, "
+                               f"{_plural(result.quotes, 'quote')} and {_plural(result.figures, 'figure')} "
+                               f"checked against {against})"))
+    for path in report.unmatched:
+        lines.append(clean(f"{path}: warning: is the source of no role in the files checked (give "
+                           "--source ID=PATH to name it)"))
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: Report) -> str:
+    files = report.files
+    errors, warnings = report.count(ERROR), report.count(WARNING)
+    quotes, figures = sum(f.quotes for f in files), sum(f.figures for f in files)
+    derived = sum(f.derived for f in files)
+    parts = [f"verify: {_plural(len(files), 'file')}, {_plural(sum(f.roles or 0 for f in files), 'role')}",
+             f"{_plural(quotes, 'quote')} and {_plural(figures, 'figure')} checked"]
+    if derived:
+        parts.append(f"{_plural(derived, 'derived figure')} not checked (mlcareer computes {'it' if derived == 1 else 'them'})")
+    parts.append(f"{_plural(errors, 'problem')}, {_plural(warnings, 'warning')}"
+                 + (" (--strict: warnings fail)" if report.strict and warnings else ""))
+    return clean("; ".join(parts))
+
+
+def data(report: Report) -> dict:
+    return {
+        "version": JSON_VERSION,
+        "ok": report.exit_code == 0,
+        "exit_code": report.exit_code,
+        "strict": report.strict,
+        "errors": report.count(ERROR),
+        "warnings": report.count(WARNING),
+        "sources": [{"path": doc.path, "format": doc.format, "title": doc.title, "urls": list(doc.urls),
+                     "modified": doc.modified, "headings": doc.headings(),
+                     "used": doc.path not in report.unmatched} for doc in report.sources],
+        "files": [{
+            "path": result.path, "valid": result.roles is not None, "roles": result.roles,
+            "quotes": result.quotes, "figures": result.figures, "derived_figures": result.derived,
+            "sources": list(result.sources),
+            "problems": [_problem(p) for p in result.problems],
+        } for result in report.files],
+    }
+
+
+def _problem(problem: Problem) -> dict:
+    closest = problem.closest
+    return {
+        "line": problem.line, "field": problem.field or None, "severity": problem.severity,
+        "message": problem.message, "source": problem.source,
+        "closest": None if closest is None else {
+            "text": closest.text, "section": closest.heading, "similarity": closest.similarity,
+            "changes": [{"quote": ours, "source": theirs} for ours, theirs in closest.changes]},
+    }
