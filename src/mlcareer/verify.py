@@ -205,8 +205,8 @@ class _Checker:
         for i, role in enumerate(self.doc["roles"]):
             sources = matched.get(role["source"], [])
             if not sources:
-                entry: dict = next((s for s in self.doc["sources"] if s["id"] == role["source"]), {})
-                where = f" ({entry['url']})" if entry.get("url") else ""
+                named: dict = next((s for s in self.doc["sources"] if s["id"] == role["source"]), {})
+                where = f" ({named['url']})" if named.get("url") else ""
                 self.add(("roles", i, "source"), f"no --source is the source {_q(role['source'])}{where}; "
                          f"give --source {role['source']}=PATH")
                 continue
