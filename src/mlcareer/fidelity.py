@@ -20,6 +20,10 @@ mistake that are easy to make and hard to see:
     Places where ``shown`` presents the figures of two estimates of *different* measures as one
     range ("$129,000 to $161,000", "129,000-161,000", "between ... and ..."). ``estimates`` are
     normalised salary estimates (mappings with ``measure``, ``annual``, ``hourly``).
+``article_sections(markdown) -> dict[str, str]``
+    The article's text under each heading (``## ``/``### ``), keyed by heading; the opening
+    paragraphs, which stand under no heading, are keyed ``BEFORE_FIRST_HEADING``
+    (``"(before the first heading)"``), the ``section`` the data gives their facts.
 ``role_warnings(raw_role, source_text=None) -> list[tuple[str, str]]``
     Every warning for one role as the loader normalises it (``Document.role(index)``, see
     ``schema.ROLE``): ``(field path, message)``, the path in ``validate``'s spelling, for
@@ -35,6 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
+
+from .model import BEFORE_FIRST_HEADING
 
 HEDGES: tuple[str, ...] = (
     "most", "some", "many", "much", "several", "a few", "a lot", "fair amount", "at least",
@@ -89,6 +95,15 @@ def dropped_hedges(shown: str, quote: str) -> list[str]:
         if kept < _count(quote, hedge):
             found.append((match.start(), hedge))
     return [hedge for _, hedge in sorted(found)]
+
+
+def article_sections(markdown: str) -> dict[str, str]:
+    """Each heading's text up to the next heading; the part before the first heading too."""
+    parts = re.split(r"^(#{2,3} .+)$", markdown, flags=re.MULTILINE)
+    spans = {BEFORE_FIRST_HEADING: parts[0]}
+    for heading, body in zip(parts[1::2], parts[2::2]):
+        spans[heading.lstrip("# ").strip()] = body
+    return spans
 
 
 # --- speakers -----------------------------------------------------------------------------------
