@@ -19,9 +19,11 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
 from .errors import DataError, SourceError
+from .model import BEFORE_FIRST_HEADING
 
 MAX_HTML_DEPTH = 1_000  # open elements; real pages stay under ~60, and the cap bounds the work per tag
-LEAD = "Introduction"  # what a role file calls the text before the first heading
+# What a role file may call the text before the first heading (besides the page's title).
+LEAD_NAMES = (BEFORE_FIRST_HEADING, "Introduction")
 
 # --- normalisation --------------------------------------------------------------------------------
 
@@ -101,8 +103,10 @@ class SourceDoc(NamedTuple):
     outline: tuple[str, ...] = ()  # every heading in order, also those with no text of their own
 
     def mentions(self, words: str) -> bool:
-        """``words`` (normalised) stand in the text or in a heading."""
-        return contains(self.text, words) or any(contains(heading, words) for heading in self.outline)
+        """``words`` (normalised) stand in the text or in a heading, in any case (a name in a role
+        file may be capitalised where the article runs it into a sentence)."""
+        words = words.casefold()
+        return contains(self.text.casefold(), words) or any(contains(h.casefold(), words) for h in self.outline)
 
     @property
     def text(self) -> str:
@@ -115,9 +119,9 @@ class SourceDoc(NamedTuple):
         return list(seen.values())
 
     def spans_named(self, heading: str) -> list[Span]:
-        """The spans under ``heading``; the lead also answers to ``Introduction`` and the title."""
+        """The spans under ``heading``; the lead answers to ``LEAD_NAMES`` and to the title."""
         key = heading_key(heading)
-        lead_names = {heading_key(LEAD)} | ({heading_key(self.title)} if self.title else set())
+        lead_names = {heading_key(name) for name in (*LEAD_NAMES, self.title) if name}
         return [span for span in self.spans
                 if (span.heading is not None and heading_key(span.heading) == key)
                 or (span.heading is None and key in lead_names)]

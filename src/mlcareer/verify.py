@@ -214,7 +214,7 @@ class _Checker:
                 self.used.add(source.path)
                 self.check_role(("roles", i), role, self.raw["roles"][i], source)
             self.count_figures(role)
-            self.trust(("roles", i), self.raw["roles"][i], sources)
+            self.trust(i, role, sources)
 
     def check_source_entry(self, path: tuple, entry: dict, source: SourceDoc) -> None:
         name = os.path.basename(source.path)
@@ -338,14 +338,33 @@ class _Checker:
             self._windows[key] = (texts, headings)
         return self._windows[key]
 
-    def trust(self, path: tuple, raw_role: dict, sources: list[SourceDoc]) -> None:
-        """The fidelity checks (hedges, speakers, merged ranges), as warnings."""
-        for field, message in _trust_warnings(raw_role, sources):
-            self.add(path + tuple(field), message, WARNING)
+    def trust(self, index: int, role: dict, sources: list[SourceDoc]) -> None:
+        """The fidelity checks (dropped hedges, speakers, merged ranges), as warnings, once per role
+        and source; quotes and source text normalised alike, so curly and straight quotes agree."""
+        from .fidelity import role_warnings
+
+        seen: set[tuple[tuple, str]] = set()
+        for source in sources:
+            for field, message in role_warnings(_normalised_quotes(role), source.text, index):
+                key = (parse_path(field), message)
+                if key not in seen:
+                    seen.add(key)
+                    self.add(key[0], message, WARNING, source)
 
 
-def _trust_warnings(raw_role: dict, sources: list[SourceDoc]) -> list[tuple[tuple, str]]:
-    return []
+def _normalised_quotes(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: [normalise(q) for q in value] if key == "quote" and isinstance(value, list)
+                else _normalised_quotes(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_normalised_quotes(value) for value in node]
+    return node
+
+
+def parse_path(field: str) -> tuple:
+    """``roles[0].path.steps[1].text`` -> ``("roles", 0, "path", "steps", 1, "text")`` (the inverse of
+    ``schema.format_path``, for checks that name fields as ``validate`` prints them)."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", field))
 
 
 def _quoted(node: Any, raw: Any, path: tuple) -> Iterator[tuple[tuple, dict, dict]]:
