@@ -15,8 +15,9 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PROBLEMS = 100  # reported per file; a file with more says how many more
 
 
-def read_text(path: str, kind: str = "a YAML file") -> tuple[str, os.stat_result]:
-    """The file's text, after the checks that need no parsing (``kind`` names what was expected)."""
+def read_text(path: str, kind: str = "a YAML file", limit: int = MAX_FILE_BYTES) -> tuple[str, os.stat_result]:
+    """The file's text, after the checks that need no parsing (``kind`` names what was expected,
+    ``limit`` is the largest size in bytes)."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -29,17 +30,17 @@ def read_text(path: str, kind: str = "a YAML file") -> tuple[str, os.stat_result
         raise DataError(path, f"is a directory, not {kind}")
     if not stat.S_ISREG(st.st_mode):
         raise DataError(path, "is not a regular file")
-    if st.st_size > MAX_FILE_BYTES:
-        raise DataError(path, f"file is too large ({st.st_size / 2**20:.0f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)")
+    if st.st_size > limit:
+        raise DataError(path, f"file is too large ({st.st_size / 2**20:.0f} MiB; the limit is {limit // 2**20} MiB)")
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except PermissionError:
         raise DataError(path, "permission denied") from None
     except OSError as exc:
         raise DataError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataError(path, f"file is too large (the limit is {MAX_FILE_BYTES // 2**20} MiB)")
+    if len(raw) > limit:
+        raise DataError(path, f"file is too large (the limit is {limit // 2**20} MiB)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

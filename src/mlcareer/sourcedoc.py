@@ -15,12 +15,16 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
 from .errors import DataError, SourceError
 from .model import BEFORE_FIRST_HEADING
 
+MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a saved page, scripts and all; a post's JSON is some 40 KB
+MAX_SOURCE_CHARS = 2_000_000  # of text, once read: one article, not a site (a long one has 100,000)
 MAX_HTML_DEPTH = 1_000  # open elements; real pages stay under ~60, and the cap bounds the work per tag
 # What a role file may call the text before the first heading (besides the page's title).
 LEAD_NAMES = (BEFORE_FIRST_HEADING, "Introduction")
@@ -90,7 +94,8 @@ class Span(NamedTuple):
         return " ".join(self.paragraphs)
 
 
-class SourceDoc(NamedTuple):
+@dataclass(frozen=True, eq=False)
+class SourceDoc:
     path: str
     format: str  # "html", "wordpress", "markdown" or "text"
     title: str | None
@@ -100,17 +105,29 @@ class SourceDoc(NamedTuple):
     modified: str | None
     spans: tuple[Span, ...]
     links: frozenset[str]  # hyperlink targets (HTML href, Markdown [text](url)); empty when it has none
-    outline: tuple[str, ...] = ()  # every heading in order, also those with no text of their own
+    outline: tuple[str, ...] = field(default=())  # every heading in order, also those with no text of their own
 
     def mentions(self, words: str) -> bool:
         """``words`` (normalised) stand in the text or in a heading, in any case (a name in a role
         file may be capitalised where the article runs it into a sentence)."""
         words = words.casefold()
-        return contains(self.text.casefold(), words) or any(contains(h.casefold(), words) for h in self.outline)
+        return contains(self.folded, words) or any(contains(h.casefold(), words) for h in self.outline)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(span.text for span in self.spans)
+
+    @cached_property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+    @cached_property
+    def _keys(self) -> tuple[str | None, ...]:
+        return tuple(None if span.heading is None else heading_key(span.heading) for span in self.spans)
+
+    @cached_property
+    def _outline_keys(self) -> frozenset[str]:
+        return frozenset(heading_key(h) for h in self.outline)
 
     def headings(self) -> list[str]:
         seen: dict[str, str] = {}
@@ -121,18 +138,18 @@ class SourceDoc(NamedTuple):
     def spans_named(self, heading: str) -> list[Span]:
         """The spans under ``heading``; the lead answers to ``LEAD_NAMES`` and to the title."""
         key = heading_key(heading)
-        lead_names = {heading_key(name) for name in (*LEAD_NAMES, self.title) if name}
-        return [span for span in self.spans
-                if (span.heading is not None and heading_key(span.heading) == key)
-                or (span.heading is None and key in lead_names)]
+        lead = key in {heading_key(name) for name in (*LEAD_NAMES, self.title) if name}
+        return [span for span, span_key in zip(self.spans, self._keys)
+                if span_key == key or (span_key is None and lead)]
 
     def has_heading(self, heading: str) -> bool:
-        key = heading_key(heading)
-        return bool(self.spans_named(heading)) or any(heading_key(h) == key for h in self.outline)
+        return bool(self.spans_named(heading)) or heading_key(heading) in self._outline_keys
 
     def where(self, passage: str) -> list[str | None]:
         """The headings of the spans that hold ``passage`` (normalised), in order, without repeats."""
         found: list[str | None] = []
+        if not contains(self.text, passage):
+            return found
         for span in self.spans:
             if contains(span.text, passage) and span.heading not in found:
                 found.append(span.heading)
@@ -146,20 +163,19 @@ def read_source(path: str) -> SourceDoc:
     from .loader import read_text
 
     try:
-        text, _ = read_text(path, "a saved page or text file")
+        text, _ = read_text(path, "a saved page or text file", MAX_SOURCE_BYTES)
     except DataError as exc:
         where = f" (line {exc.line})" if exc.line else ""
         raise SourceError(path, exc.message + where) from None
     if "\x00" in text[:65536]:
         raise SourceError(path, "binary data, not a saved page, WordPress JSON, Markdown or text")
     kind = detect_format(path, text)
-    if kind == "json":
-        return _wordpress(path, text)
-    if kind == "html":
-        return _html_document(path, text)
-    if kind == "markdown":
-        return _markdown(path, text)
-    return _plain(path, text)
+    readers = {"json": _wordpress, "html": _html_document, "markdown": _markdown, "text": _plain}
+    doc = readers[kind](path, text)
+    if len(doc.text) > MAX_SOURCE_CHARS:
+        raise SourceError(path, f"holds more than {MAX_SOURCE_CHARS:,} characters of text; verify reads one "
+                          "article, not a site")
+    return doc
 
 
 def detect_format(path: str, text: str) -> str:
@@ -392,10 +408,50 @@ class _Outline(HTMLParser):
         return _group(self.blocks, self.first_h1)
 
 
+def defuse(html_text: str) -> str:
+    """The HTML with every ``<`` that starts no complete tag or comment written as ``&lt;``.
+
+    html.parser re-scans an unfinished tag or comment to the end of the input each time it meets
+    one, which is quadratic on malformed input (``<a<a<a...`` takes minutes at a few MB). One pass
+    here, with look-ahead pointers that only move forward, leaves it nothing unfinished to re-scan.
+    """
+    size = len(html_text)
+
+    def find(what: str, start: int) -> int:
+        found = html_text.find(what, start)
+        return size if found < 0 else found  # "none" is the end, so a pointer never looks again
+
+    out: list[str] = []
+    done = 0  # html_text[:done] is in ``out``
+    next_lt = next_gt = next_end = -1
+    position = find("<", 0)
+    while position < size:
+        if html_text.startswith("<!--", position):
+            if next_end < position + 4:
+                next_end = find("-->", position + 4)
+            if next_end < size:
+                position = find("<", next_end + 3)
+                continue
+        else:
+            if next_gt <= position:
+                next_gt = find(">", position)
+            if next_lt <= position:
+                next_lt = find("<", position + 1)
+            if next_gt < next_lt:
+                position = next_lt
+                continue
+        out.append(html_text[done:position])
+        out.append("&lt;")
+        done = position + 1
+        position = find("<", position + 1)
+    out.append(html_text[done:])
+    return "".join(out)
+
+
 def _parse_html(path: str, text: str) -> _Outline:
     outline = _Outline(path)
     try:
-        outline.feed(text)
+        outline.feed(defuse(text))
         outline.close()
     except SourceError:
         raise
