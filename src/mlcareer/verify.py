@@ -99,7 +99,9 @@ def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False) -> R
         result = verify_file(path, docs)
         used.update(result.sources)
         results.append(result)
-    unmatched = tuple(doc.path for _, doc in docs if doc.path not in used)
+    # Which source file is nobody's can only be told when every role file could be read.
+    complete = all(result.roles is not None for result in results)
+    unmatched = tuple(doc.path for _, doc in docs if doc.path not in used) if complete else ()
     return Report(tuple(results), tuple(doc for _, doc in docs), unmatched, strict)
 
 

@@ -1,0 +1,321 @@
+"""mlcareer verify: role files against saved sources, as a curator and a maintainer use it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_process
+
+HERE = Path(__file__).resolve().parent / "sources"
+GUIDE = HERE / "guide.yaml"
+DATA = ROOT / "data" / "roles.yaml"
+ARTICLE = "machine-learning-engineer"
+
+
+def shared_sources() -> Path | None:
+    """``shared/sources`` beside the repository or beside one of its parents (a worktree sits deeper)."""
+    for parent in (ROOT, *ROOT.parents):
+        candidate = parent / "shared" / "sources"
+        if (candidate / f"{ARTICLE}.md").is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture
+def sources() -> Path:
+    found = shared_sources()
+    if found is None:
+        pytest.skip("shared/sources (the saved article) is not beside the repository")
+    return found
+
+
+def line_of(path: Path, pattern: str, key: str) -> int:
+    """The line of the ``key:`` that holds the first text matching ``pattern`` (a folded value
+    starts on the key's line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    hit = next(i for i, line in enumerate(lines) if re.search(pattern, line))
+    return next(i for i in range(hit, -1, -1) if re.match(rf"\s*(- )?{key}:", lines[i])) + 1
+
+
+# --- the built-in data against the real article -----------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".wp.json", ".md"])
+def test_builtin_data_verifies_clean_against_the_article(cli, sources, suffix):
+    result = cli("verify", "--strict", "--source", str(sources / f"{ARTICLE}{suffix}"))
+    assert result.code == 0, result.out
+    assert result.out.splitlines()[0] == f"{DATA}: ok (1 role, " + result.out.split("(1 role, ")[1].split("\n")[0]
+    assert "0 problems, 0 warnings" in result.out.splitlines()[-1]
+    assert result.err == ""
+
+
+def test_builtin_json_counts_quotes_and_figures(cli, sources):
+    result = cli("verify", "--json", "--source", str(sources / f"{ARTICLE}.wp.json"))
+    report = json.loads(result.out)
+    assert result.code == 0 and report["ok"] and report["errors"] == report["warnings"] == 0
+    (checked,) = report["files"]
+    assert checked["quotes"] >= 55 and checked["problems"] == []
+    assert checked["figures"] == 3  # just under $129,000, $62 an hour, approximately $161,000
+    assert checked["derived_figures"] == 1  # Indeed's hourly pay, computed by mlcareer: not checked
+    assert report["sources"][0]["format"] == "wordpress"
+    assert "Machine Learning Job Titles" in report["sources"][0]["headings"]
+
+
+# --- the article changes: one word, a heading, a hedge ----------------------------------------------
+
+def changed_copy(sources: Path, tmp_path: Path, suffix: str, old: str, new: str) -> Path:
+    text = (sources / f"{ARTICLE}{suffix}").read_text(encoding="utf-8")
+    assert old in text
+    copy = tmp_path / f"{ARTICLE}{suffix}"
+    copy.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize("suffix", [".wp.json", ".md"])
+def test_one_word_changed_in_a_quoted_sentence(cli, sources, tmp_path, suffix):
+    copy = changed_copy(sources, tmp_path, suffix, "to research, build, and refine", "to research, create, and refine")
+    result = cli("verify", "--source", str(copy))
+    line = line_of(DATA, "research, build, and refine", "quote")
+    assert result.code == 5
+    (problem,) = [out for out in result.out.splitlines() if out.startswith(f"{DATA}:")]
+    assert problem.startswith(f"{DATA}:{line}: roles[0].overview[1].quote: not verbatim in {copy.name}; ")
+    assert 'under "What Is a Machine Learning Engineer?"' in problem
+    assert 'has "create," where the quote has "build,"' in problem
+    assert re.search(r"\d+% similar", problem)
+    assert result.out.splitlines()[-1].endswith("1 problem, 0 warnings")
+
+
+@pytest.mark.parametrize("suffix", [".wp.json", ".md"])
+def test_a_heading_renamed(cli, sources, tmp_path, suffix):
+    copy = changed_copy(sources, tmp_path, suffix, "Machine Learning Job Titles", "Machine Learning Job Names")
+    result = cli("verify", "--source", str(copy))
+    line = line_of(DATA, "section: Machine Learning Job Titles", "section")
+    assert result.code == 5
+    assert (f'{DATA}:{line}: roles[0].titles.section: {copy.name} has no heading "Machine Learning Job Titles"; '
+            'the closest is "Machine Learning Job Names"') in result.out
+
+
+def test_a_hedge_dropped_from_a_text(cli, sources, tmp_path):
+    data = DATA.read_text(encoding="utf-8")
+    shown = "text: Most people earn an undergraduate degree"
+    assert shown in data
+    altered = tmp_path / "roles.yaml"
+    altered.write_text(data.replace(shown, "text: People earn an undergraduate degree"), encoding="utf-8")
+    line = line_of(altered, "text: People earn an undergraduate degree", "text")
+    source = str(sources / f"{ARTICLE}.md")
+
+    result = cli("verify", str(altered), "--source", source)
+    assert result.code == 0  # a warning, not a problem
+    assert f"{altered}:{line}: roles[0].path.steps[0].text: warning: drops the hedge" in result.out
+    assert "most" in result.out.split("warning: drops the hedge")[1].splitlines()[0]
+    assert result.out.splitlines()[-1].endswith("0 problems, 1 warning")
+    assert cli("verify", str(altered), "--strict", "--source", source).code == 5
+
+
+def test_a_speaker_credited_with_words_outside_his_quotation_marks(cli, sources, tmp_path):
+    data = DATA.read_text(encoding="utf-8")
+    fact = "      - label: Thinking logically and abstractly\n        kind: thinking\n"
+    assert fact in data
+    altered = tmp_path / "roles.yaml"
+    altered.write_text(data.replace(fact, fact + "        speaker: Robert Weisgraeber\n"), encoding="utf-8")
+    result = cli("verify", str(altered), "--source", str(sources / f"{ARTICLE}.md"))
+    warnings = [line for line in result.out.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1 and "quote: warning: " in warnings[0] and "Weisgraeber" in warnings[0]
+
+
+def test_two_measures_shown_as_one_range(cli, sources, tmp_path):
+    data = DATA.read_text(encoding="utf-8")
+    note = "      note:\n"
+    assert note in data
+    altered = tmp_path / "roles.yaml"
+    altered.write_text(data.replace(note, note + "        text: \"Salary information is sparse, $129,000 to $161,000.\"\n"),
+                       encoding="utf-8")
+    result = cli("verify", str(altered), "--source", str(sources / f"{ARTICLE}.md"))
+    assert re.search(r"roles\[0\]\.salary\.note\.text: warning: .*one range", result.out)
+    assert re.search(r"roles\[0\]\.salary\.note\.text: 129000, 161000 are not in its quote", result.out)
+    assert result.code == 5
+
+
+# --- figures, sections, sources: the small guide saved four ways --------------------------------------
+
+GUIDE_SOURCES = ["guide.html", "guide.wp.json", "guide.md", "guide=" + str(HERE / "guide.txt")]
+
+
+@pytest.mark.parametrize("source", GUIDE_SOURCES)
+def test_every_format_verifies_the_same_facts(cli, source):
+    path = source if "=" in source else str(HERE / source)
+    result = cli("verify", str(GUIDE), "--strict", "--source", path)
+    assert result.code == 0, result.out
+    assert result.out.startswith(f"{GUIDE}: ok (1 role, 5 quotes and 1 figure checked against ")
+    assert result.out.splitlines()[-1].endswith("0 problems, 0 warnings")
+
+
+def test_formats_are_detected(cli):
+    report = json.loads(cli("verify", str(GUIDE), "--json", *[arg for s in GUIDE_SOURCES for arg in
+                                                              ("--source", s if "=" in s else str(HERE / s))]).out)
+    assert [s["format"] for s in report["sources"]] == ["html", "wordpress", "markdown", "text"]
+    for source in report["sources"]:
+        assert source["headings"][-3:] == ["What Does a Data Wrangler Do?", "Pay", "Related Titles"] or \
+            "Wrangling 101" in source["headings"]
+
+
+def edited_guide(tmp_path: Path, old: str, new: str) -> Path:
+    text = GUIDE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "guide.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_a_figure_not_in_its_quote(cli, tmp_path):
+    path = edited_guide(tmp_path, "annual: 84000", "annual: 85000")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.md"))
+    assert result.code == 5
+    assert f"{path}:{line_of(path, 'annual: 85000', 'annual')}: roles[0].salary.estimates[0].annual: 85,000 is not in its quote" in result.out
+
+
+def test_a_number_in_a_text_not_in_its_quote(cli, tmp_path):
+    path = edited_guide(tmp_path, "text: Most of the day goes to fixing formats.",
+                        "text: Most of the day (6 hours) goes to fixing formats.")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.html"))
+    assert f"{path}:{line_of(path, '6 hours', 'text')}: roles[0].duties[0].text: 6 is not in its quote" in result.out
+
+
+def test_a_quote_under_another_heading(cli, tmp_path):
+    path = edited_guide(tmp_path, "        section: Pay\n", "        section: What Does a Data Wrangler Do?\n")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.wp.json"))
+    assert ('roles[0].salary.estimates[0].section: the quote stands under "Pay" in guide.wp.json, '
+            'not under "What Does a Data Wrangler Do?"') in result.out
+    assert result.code == 5
+
+
+def test_a_quote_never_there(cli, tmp_path):
+    path = edited_guide(tmp_path, "Job ads use several names:", "Recruiters love long titles.")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.md"))
+    assert "roles[0].titles.quote: not in guide.md, nor anything close" in result.out
+    closest = json.loads(cli("verify", str(path), "--json", "--source", str(HERE / "guide.md")).out)
+    (problem,) = closest["files"][0]["problems"]
+    assert problem["severity"] == "error" and problem["closest"]["similarity"] < 85
+
+
+def test_a_title_missing_from_the_list(cli, tmp_path):
+    path = edited_guide(tmp_path, "name: Data janitor", "name: Data custodian")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.html"))
+    assert 'roles[0].titles.names[0].name: not in guide.html under "Related Titles"' in result.out
+
+
+def test_a_source_that_matches_no_role(cli, tmp_path):
+    result = cli("verify", str(GUIDE), "--source", str(HERE / "guide.txt"))  # plain text: no URL to match
+    assert result.code == 5
+    assert (f"{GUIDE}:{line_of(GUIDE, 'source: guide', 'source')}: roles[0].source: no --source is the source "
+            '"guide" (https://example.org/guide/data-wrangler); give --source guide=PATH') in result.out
+    assert f"{HERE / 'guide.txt'}: warning: is the source of no role" in result.out
+
+
+def test_a_newer_source_asks_for_a_recheck(cli, tmp_path):
+    post = json.loads((HERE / "guide.wp.json").read_text(encoding="utf-8"))
+    post["modified"] = "2025-03-01T10:00:00"
+    saved = tmp_path / "post.json"
+    saved.write_text(json.dumps(post), encoding="utf-8")
+    path = edited_guide(tmp_path, '    published: "2024-01-15"\n', '    published: "2024-01-15"\n    modified: "2024-01-15"\n')
+    result = cli("verify", str(path), "--source", str(saved))
+    assert f"{path}:{line_of(path, 'modified:', 'modified')}: sources[0].modified: warning: post.json says it was " \
+           "modified on 2025-03-01" in result.out
+
+
+def test_the_example_role_file_verifies_clean(cli):
+    example = ROOT / "examples" / "my-roles.yaml"
+    result = cli("verify", str(example), "--strict", "--source", str(ROOT / "examples" / "my-source.md"))
+    assert result.code == 0, result.out
+    assert result.out.splitlines()[-1].endswith("0 problems, 0 warnings")
+
+
+# --- usage, role files, hostile sources ---------------------------------------------------------------
+
+def test_verify_needs_a_source(cli):
+    result = cli("verify")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("mlcareer: verify needs a saved copy of the source: --source PATH")
+
+
+def test_an_invalid_role_file_is_reported_like_validate(cli, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("roles:\n  - slug: Not A Slug\n    title: X\n    source: s\n", encoding="utf-8")
+    result = cli("verify", str(path), "--source", str(HERE / "guide.md"))
+    assert result.code == 3
+    assert f"{path}:2: roles[0].slug: " in result.out
+
+
+def one_line_error(result, path: Path, words: str) -> None:
+    assert result.code == 4, (result.out, result.err)
+    assert result.out == ""
+    assert result.err.count("\n") == 1 and result.err.startswith(f"mlcareer: {path}: ")
+    assert words in result.err
+    assert "Traceback" not in result.err
+
+
+def test_hostile_source_too_large(cli, tmp_path):
+    path = tmp_path / "huge.html"
+    with path.open("wb") as handle:
+        handle.truncate(9 * 1024 * 1024)
+    one_line_error(cli("verify", "--source", str(path)), path, "too large")
+
+
+def test_hostile_source_binary(cli, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html>\x00\x01\x02" * 100)
+    one_line_error(cli("verify", "--source", str(path)), path, "binary")
+
+
+def test_hostile_source_wrong_encoding(cli, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes("<p>caf\u00e9 cr\u00e8me</p>".encode("latin-1"))
+    one_line_error(cli("verify", "--source", str(path)), path, "not UTF-8")
+
+
+def test_hostile_source_deeply_nested_html(cli, tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 50_000 + "x" + "</span>" * 50_000, encoding="utf-8")
+    one_line_error(cli("verify", "--source", str(path)), path, "nested more than")
+
+
+def test_hostile_source_deeply_nested_json(cli, tmp_path):
+    path = tmp_path / "post.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    one_line_error(cli("verify", "--source", str(path)), path, "nested too deep")
+
+
+@pytest.mark.parametrize("content,words", [
+    ('{"title": "x"', "not valid JSON"),
+    ('{"title": {"rendered": "x"}}', "not a WordPress post"),
+    ("[1, 2]", "save one WordPress post"),
+])
+def test_json_that_is_no_post(cli, tmp_path, content, words):
+    path = tmp_path / "post.json"
+    path.write_text(content, encoding="utf-8")
+    one_line_error(cli("verify", "--source", str(path)), path, words)
+
+
+def test_missing_source_and_directory(cli, tmp_path):
+    one_line_error(cli("verify", "--source", str(tmp_path / "nope.html")), tmp_path / "nope.html", "no such file")
+    one_line_error(cli("verify", "--source", str(tmp_path)), tmp_path, "is a directory")
+
+
+def test_malformed_html_ends_cleanly(tmp_path):
+    """Unfinished tags make html.parser quadratic; the source is defused first (real process,
+    bounded by a generous timeout that only a hang would reach)."""
+    path = tmp_path / "broken.html"
+    path.write_text("<html><body><p>" + "<a" * 300_000, encoding="utf-8")
+    result = run_process("verify", str(GUIDE), "--source", str(path), timeout=120)
+    assert result.code in (4, 5) and "Traceback" not in result.err
+
+
+def test_verify_is_not_imported_at_start_up():
+    code = ("import sys, mlcareer.cli; print(sorted(m for m in ('mlcareer.verify', 'mlcareer.sourcedoc', "
+            "'mlcareer.fidelity', 'html.parser', 'rapidfuzz') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
