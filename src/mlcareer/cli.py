@@ -340,7 +340,6 @@ def verify(
 ) -> None:
     """Check role files against saved sources: quotes verbatim, under their headings, every figure."""
     from . import output
-    from .catalog import builtin_data_path
     from .errors import UsageError
     from .verify import source_spec
     from .verify import verify as check
@@ -348,7 +347,7 @@ def verify(
 
     if not source:
         raise UsageError("verify needs a saved copy of the source: --source PATH (see 'mlcareer verify --help').")
-    report = check(list(files or [builtin_data_path()]), [source_spec(value) for value in source], strict)
+    report = check(list(files or []), [source_spec(value) for value in source], strict)
     if json:
         output.as_json(verification.data(report))
     else:

@@ -91,8 +91,15 @@ Finding = tuple[tuple, str, str, "str | None", "Closest | None"]  # (field path,
 # --- the command's entry point --------------------------------------------------------------------
 
 def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False) -> Report:
-    """Read every source (a ``SourceError`` stops all), then check each role file against them."""
+    """Read every source (a ``SourceError`` stops all), then check each role file against them
+    (no paths: the built-in data, named from the current directory when it lies below it)."""
     docs = [(spec, read_source(spec.path)) for spec in specs]
+    if not paths:
+        from .catalog import builtin_data_path
+
+        builtin = builtin_data_path()
+        relative = os.path.relpath(builtin)
+        paths = [builtin if relative.startswith("..") else relative]
     results: list[FileResult] = []
     used: set[str] = set()
     for path in paths:
