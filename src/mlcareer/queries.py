@@ -149,7 +149,8 @@ def section_origins(role: Role) -> dict[str, list[str]]:
         "duties": headings(role.duties),
         "typical_day": headings(role.typical_day),
         "industries": headings(role.industries),
-        "path": headings([f for f in (path.intro, *path.steps, *path.alongside) if isinstance(f, Fact)]),
+        "path": headings([f for f in (path.intro, *path.steps, *path.requirements, *path.alongside)
+                          if isinstance(f, Fact)]),
         "skills": headings(role.skills),
         "salary": headings([*(salary.estimates if salary else ()), *((salary.note,) if salary and salary.note else ())]),
         "careers": headings(role.careers),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from ..model import Course, Fact, FitQuestion, Role, Title
+from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
 from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
 from ..sections import SECTIONS, Section
 
@@ -280,20 +280,24 @@ def titles_page(matches: list[TitleMatch], query: str | None, total: int,
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
     for m in matches:
-        row = ((f"{m.score:.0f}",) if query else ()) + (flagged(m.title),)
+        row = ((f"{m.score:.0f}",) if query else ()) + (flagged(m.title, short=True),)
         row += (role_titles.get(m.listed_by, m.listed_by),) if many else ()
         row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
     page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+    page += [Para(f"{m.title.shown}: {m.title.display_note}.", "dim") for m in matches if m.title.display_note]
     if total > len(matches):
         page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "dim"))
     return page
 
 
-def flagged(title: Title) -> str:
-    """A title as shown, with mlcareer's own display form flagged as such."""
-    return f"{title.shown} ({title.display_note})" if title.display_note else title.shown
+def flagged(title: Title, short: bool = False) -> str:
+    """A title as shown, with mlcareer's own display form flagged as such (``short``: the flag
+    alone, for a table followed by the full note)."""
+    if not title.display_note:
+        return title.shown
+    return f"{title.shown} ({DISPLAY_FLAG})" if short else f"{title.shown} ({title.display_note})"
 
 
 def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:
