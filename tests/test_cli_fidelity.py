@@ -244,3 +244,12 @@ def test_every_section_json_fact_keeps_quote_and_section(cli):
     assert [s.key for s in SECTIONS] == data["sections"]
     for where, fact in shown_facts(data):
         assert fact["section"], where
+
+
+def test_compare_credits_a_skill_that_is_someones_view(cli):
+    out = flat(cli("--data", str(EXAMPLE), "compare", "mle", "data-wrangler").out)
+    assert "Keeping old research in context (according to Robert Weisgraeber)" in out
+    data = json.loads(cli("--data", str(EXAMPLE), "compare", "mle", "data-wrangler", "--json").out)
+    speakers = data["skills"]["speakers"]["machine-learning-engineer"]
+    assert speakers["Keeping old research in context"] == "Robert Weisgraeber"
+    assert "Abstract thinking" not in speakers  # the article's own sentence, no one's view

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
-from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
+from ..queries import Comparison, SalarySummary, TitleMatch, section_origins, skill_speakers
 from ..sections import SECTIONS, Section
 
 
@@ -326,6 +326,11 @@ def education_path(role: Role) -> str:
     return shown
 
 
+def skill_credit(role: Role, names: Sequence[str]) -> list[str]:
+    speakers = skill_speakers(role)
+    return [f"{n} (according to {speakers[n]})" if n in speakers else n for n in names]
+
+
 def compare_page(comparison: Comparison) -> list[Block]:
     roles = comparison.roles
 
@@ -337,11 +342,12 @@ def compare_page(comparison: Comparison) -> list[Block]:
         row("Pay per year", [pay_estimates(p, "annual") for p in comparison.pay]),
         row("Pay per hour", [pay_estimates(p, "hourly") for p in comparison.pay]),
         row("Education path", [education_path(r) for r in roles]),
-        row("Skills only here", [", ".join(d) or "none" for d in comparison.distinct_skills]),
+        row("Skills only here", [", ".join(skill_credit(r, d)) or "none"
+                                 for r, d in zip(roles, comparison.distinct_skills)]),
         row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
         row("Related titles", [", ".join(flagged(t) for t in r.titles.names) for r in roles]),
     )
-    shared = ", ".join(comparison.shared_skills) or "none"
+    shared = ", ".join(skill_credit(roles[0], comparison.shared_skills)) or "none"
     return [Heading("Compared: " + " / ".join(r.title for r in roles), 1),
             Table(("", *(r.title for r in roles)), rows),
             Para(f"Skills they share: {shared}.")]

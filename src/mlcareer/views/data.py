@@ -17,6 +17,7 @@ from ..queries import (
     SalarySummary,
     TitleMatch,
     section_origins,
+    skill_speakers,
 )
 from ..sections import SECTIONS, Section
 
@@ -142,7 +143,8 @@ def compare(comparison: Comparison) -> dict:
         "salary": {p.role.slug: salary(p) for p in comparison.pay},
         "path": {r.slug: section_value(r, SECTION_BY_KEY["path"]) for r in comparison.roles},
         "skills": {"shared": list(comparison.shared_skills),
-                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)}},
+                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)},
+                   "speakers": {r.slug: skill_speakers(r) for r in comparison.roles}},
         "duties": {r.slug: facts(r.duties) for r in comparison.roles},
         "titles": {r.slug: [title_entry(t) for t in r.titles.names] for r in comparison.roles},
     }
