@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ARTICLE, ROOT
 
-from mlcareer.fidelity import article_sections, role_facts, role_warnings
+from mlcareer.fidelity import article_sections, role_facts, role_warnings, states_order
 from mlcareer.model import BEFORE_FIRST_HEADING
 
 DATA = ROOT / "data" / "roles.yaml"
@@ -134,15 +134,13 @@ def test_education_steps_in_order_and_requirements_without_one(mle):
         "Certifications or a bootcamp", "Skills and abilities", "Side projects", "Tinkering", "Online material"]
 
 
-ORDER_WORDS = re.compile(r"\b(after that|afterwards|then|next|once you|later|before|first)\b", re.IGNORECASE)
-
-
 def test_only_what_the_article_puts_in_order_is_a_step(catalog):
     """A step after the first must be placed by its own quote ("After that, ..."); a requirement
     the article does not place in a sequence belongs in ``requirements``."""
     for role in (catalog.role(slug) for slug in catalog.slugs()):
         for step in role.path.steps[1:]:
-            assert ORDER_WORDS.search(" ".join(step.quote)), f"{role.slug}: {step.label} is not placed in order"
+            assert states_order(" ".join(step.quote)), f"{role.slug}: {step.label} is not placed in order"
+    assert not any(states_order(" ".join(r.quote)) for r in role.path.requirements)
 
 
 def test_skills_cover_every_kind_the_article_names(mle):
@@ -190,7 +188,9 @@ def test_the_checks_would_catch_each_kind_in_this_data(article):
     bad["skills"][8]["speaker"] = "Robert Weisgraeber"  # Forage's "This requires you to think ..."
     bad["fit"][0]["speaker"] = None  # his words, uncredited
     bad["salary"]["note"]["text"] = "Just under $129,000 to approximately $161,000."
+    bad["path"]["steps"].append(bad["path"]["requirements"][0])  # the master's as step 3
     found = dict(role_warnings(bad, article))
+    assert "no order" in found["roles[0].path.steps[2]"]
     assert "most" in found["roles[0].path.steps[0].text"]
     assert "not Robert Weisgraeber's words" in found["roles[0].skills[8].quote"]
     assert "credits no speaker" in found["roles[0].fit[0].quote"]
