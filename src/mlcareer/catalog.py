@@ -221,7 +221,8 @@ def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role
             Fact(" ".join(intro_quote), tuple(intro_quote), titles.get("section")) if intro_quote else None,
         ),
         pros_cons=ProsCons(_facts(pros_cons.get("pros")), _facts(pros_cons.get("cons"))),
-        path=Path(_facts(path.get("steps")), _facts(path.get("alongside")), _fact(path.get("intro"))),
+        path=Path(_facts(path.get("steps")), _facts(path.get("alongside")), _fact(path.get("intro")),
+                  _facts(path.get("requirements"))),
         skills=_facts(raw["skills"]),
         salary=Salary(
             salary.get("currency") or "USD",

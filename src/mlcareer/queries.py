@@ -149,7 +149,8 @@ def section_origins(role: Role) -> dict[str, list[str]]:
         "duties": headings(role.duties),
         "typical_day": headings(role.typical_day),
         "industries": headings(role.industries),
-        "path": headings([f for f in (path.intro, *path.steps, *path.alongside) if isinstance(f, Fact)]),
+        "path": headings([f for f in (path.intro, *path.steps, *path.requirements, *path.alongside)
+                          if isinstance(f, Fact)]),
         "skills": headings(role.skills),
         "salary": headings([*(salary.estimates if salary else ()), *((salary.note,) if salary and salary.note else ())]),
         "careers": headings(role.careers),
@@ -171,6 +172,11 @@ class Comparison(NamedTuple):
 
 def skill_names(role: Role) -> list[str]:
     return list(dict.fromkeys(s.label or s.text for s in role.skills))
+
+
+def skill_speakers(role: Role) -> dict[str, str]:
+    """Skill name -> the person the source credits it to, for skills that are someone's view."""
+    return {s.label or s.text: s.speaker for s in role.skills if s.speaker}
 
 
 def compare_roles(roles: list[Role]) -> Comparison:

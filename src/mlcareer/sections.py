@@ -26,7 +26,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("duties", "Duties", "main and additional duties"),
     Section("typical_day", "A typical day", "what a day looks like"),
     Section("industries", "Industries", "where they work"),
-    Section("path", "How to become one", "education and career steps, in order"),
+    Section("path", "How to become one", "steps the source orders, requirements, what helps"),
     Section("skills", "Skills", "hard, soft and thinking skills"),
     Section("salary", "Pay", "salary estimates per source"),
     Section("careers", "Jobs and career paths", "kinds of jobs and how careers evolve"),

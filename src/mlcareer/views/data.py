@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Course, Fact, Role, Source
+from ..model import Course, Fact, Role, Source, Title
 from ..queries import (
     ASSUMPTION,
     HOURS_PER_WEEK,
@@ -17,6 +17,7 @@ from ..queries import (
     SalarySummary,
     TitleMatch,
     section_origins,
+    skill_speakers,
 )
 from ..sections import SECTIONS, Section
 
@@ -27,7 +28,8 @@ JSON_VERSION = 1
 
 def fact(f: Fact) -> dict:
     return {"text": f.text, "label": f.label, "kind": f.kind, "speaker": f.speaker,
-            "quote": list(f.quote), "section": f.section}
+            "quote": list(f.quote), "section": f.section,
+            "links": [{"text": link.text, "url": link.url} for link in f.links]}
 
 
 def facts(items) -> list[dict]:
@@ -79,13 +81,13 @@ def section_value(role: Role, section: Section):
         return salary(salary_summary(role))
     if key == "titles":
         return {"intro": optional_fact(role.titles.intro),
-                "names": [{"name": t.name, "display": t.display, "aliases": list(t.aliases), "role": t.role}
-                          for t in role.titles.names]}
+                "names": [{**title_entry(t), "aliases": list(t.aliases), "role": t.role} for t in role.titles.names]}
     if key == "pros_cons":
         return {"pros": facts(role.pros_cons.pros), "cons": facts(role.pros_cons.cons)}
     if key == "path":
-        return {"intro": optional_fact(role.path.intro), "steps": [{"step": n, **fact(s)} for n, s in enumerate(role.path.steps, 1)],
-                "alongside": facts(role.path.alongside)}
+        return {"intro": optional_fact(role.path.intro),
+                "steps": [{"step": n, **fact(s)} for n, s in enumerate(role.path.steps, 1)],
+                "requirements": facts(role.path.requirements), "alongside": facts(role.path.alongside)}
     if key == "resources":
         return [course(c) for c in role.resources]
     if key == "not_covered":
@@ -94,6 +96,11 @@ def section_value(role: Role, section: Section):
         return {"source": source(role.source), "sections": section_origins(role),
                 "cited": [{"name": e.source, "url": e.url} for e in (role.salary.estimates if role.salary else ())]}
     return facts(getattr(role, key))
+
+
+def title_entry(t: Title) -> dict:
+    """A title's name as the source lists it, mlcareer's display form, and the flag saying so."""
+    return {"name": t.name, "display": t.display, "display_note": t.display_note}
 
 
 def role_head(role: Role) -> dict:
@@ -116,7 +123,7 @@ def salary_result(summary: SalarySummary) -> dict:
 
 def titles(matches: list[TitleMatch], query: str | None, total: int, role_titles: dict | None = None) -> dict:
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
-        {"name": m.title.name, "display": m.title.display, "aliases": list(m.title.aliases),
+        {**title_entry(m.title), "aliases": list(m.title.aliases),
          "profile": m.title.role, "listed_by": m.listed_by, "score": m.score}
         for m in matches
     ]}
@@ -136,9 +143,10 @@ def compare(comparison: Comparison) -> dict:
         "salary": {p.role.slug: salary(p) for p in comparison.pay},
         "path": {r.slug: section_value(r, SECTION_BY_KEY["path"]) for r in comparison.roles},
         "skills": {"shared": list(comparison.shared_skills),
-                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)}},
+                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)},
+                   "speakers": {r.slug: skill_speakers(r) for r in comparison.roles}},
         "duties": {r.slug: facts(r.duties) for r in comparison.roles},
-        "titles": {r.slug: [t.shown for t in r.titles.names] for r in comparison.roles},
+        "titles": {r.slug: [title_entry(t) for t in r.titles.names] for r in comparison.roles},
     }
 
 
@@ -146,7 +154,8 @@ def fit(role: Role, answers: list[str]) -> dict:
     return {**role_head(role), "answers": [
         {"label": q.fact.label, "question": q.question, "answer": a, **fact(q.fact)}
         for q, a in zip(role.fit, answers)
-    ], "note": "No score: the answers stand next to what the source says."}
+    ], "note": "No score: the answers stand next to what the source says. The questions are mlcareer's, "
+               "based on the article; each text, quote and speaker is the article's."}
 
 
 def validation(results: list[tuple[str, int | None, list]]) -> dict:
