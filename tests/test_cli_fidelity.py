@@ -139,7 +139,7 @@ def test_path_numbers_only_what_the_article_orders(cli):
     out = cli("path").out
     assert "Steps the source puts in order:" in out
     assert re.findall(r"^\s+(\d+)\. ", out, flags=re.MULTILINE) == ["1", "2"]
-    assert "Also required (the source does not say at which point):" in out
+    assert "Also named as requirements (the source does not say at which point):" in out
     assert re.search(r"^\s+- Master's degree: Most machine learning jobs", out, flags=re.MULTILINE)
     md = cli("show", "-s", "path", "--format", "markdown").out
     assert re.findall(r"^(\d+)\. ", md, flags=re.MULTILINE) == ["1", "2"]

@@ -122,7 +122,7 @@ def _labelled(attr: str):
 
 
 PATH_ORDERED = "Steps the source puts in order"
-PATH_UNORDERED = "Also required (the source does not say at which point)"
+PATH_UNORDERED = "Also named as requirements (the source does not say at which point)"
 
 
 def _path(role: Role, quotes: bool) -> list[Block]:
