@@ -45,27 +45,15 @@ def _bullets(block: Bullets) -> list[str]:
     return lines
 
 
-MAX_GRID_WIDTH = 160  # a wider table is printed as records, one field a line
-
-
 def _table(block: Table) -> list[str]:
+    """One row a line however wide, so ``grep`` and ``cut`` see whole records (scripts that
+    want fields by name should read ``--json``)."""
     rows = [tuple(clean(c) for c in row) for row in (block.columns, *block.rows)]
     used = [i for i in range(len(block.columns)) if any(row[i] for row in rows[1:])]
     widths = {i: max(len(row[i]) for row in rows) for i in used}
-    if sum(widths.values()) + 2 * len(used) > MAX_GRID_WIDTH:
-        return _records(rows, used)
     out = []
     for row in rows:
         cells = [row[i].rjust(widths[i]) if i in block.right else row[i].ljust(widths[i]) for i in used]
         out.append(("  " + "  ".join(cells)).rstrip())
     return out
 
-
-def _records(rows: list[tuple[str, ...]], used: list[int]) -> list[str]:
-    """``label:`` then ``  column: value`` lines: for tables too wide to read as a grid."""
-    header, body = rows[0], rows[1:]
-    out = []
-    for row in body:
-        out.append(f"  {row[used[0]]}:")
-        out += [f"    {header[i]}: {row[i]}" for i in used[1:] if row[i]]
-    return out
