@@ -217,7 +217,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
     # background job, some CI runners), which a child would otherwise inherit.
     proc = subprocess.Popen([sys.executable, "-m", "mlcareer", "ask"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509 - no threads run here
     try:
         deadline = time.time() + 30
         seen = ""

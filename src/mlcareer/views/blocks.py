@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import Course, Fact, FitQuestion, Role
-from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
+from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, section_origins
 from ..sections import SECTIONS, Section
+from ..text import shell_command
 
 
 class Heading(NamedTuple):
@@ -18,7 +19,7 @@ class Heading(NamedTuple):
 
 class Para(NamedTuple):
     text: str
-    style: str = ""  # "", "dim", "note" or "warn"
+    style: str = ""  # "", "dim", "note", "warn", "hint" (a CLI hint: not in shared documents) or "line" (unindented)
 
 
 class Item(NamedTuple):
@@ -251,8 +252,10 @@ def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
     return role_header(role) + [Heading("Pay")] + body
 
 
-def titles_page(matches: list[TitleMatch], query: str | None, total: int,
-                role_titles: dict[str, str]) -> list[Block]:
+def titles_page(result: TitleResult) -> list[Block]:
+    matches, query, total, role_titles = result
+    if not matches:
+        return []  # the reason goes to stderr
     many = len({m.listed_by for m in matches}) > 1
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
@@ -264,14 +267,25 @@ def titles_page(matches: list[TitleMatch], query: str | None, total: int,
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
     page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
     if total > len(matches):
-        page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "dim"))
+        page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "hint"))
     return page
 
 
-def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:
+def roles_page(entries: list[RoleEntry]) -> list[Block]:
     rows = tuple((slug, title, ", ".join(aliases), origin + (f" (overrides {', '.join(over)})" if over else ""))
                  for slug, title, aliases, origin, over in entries)
     return [Heading("Roles", 1), Table(("Slug", "Title", "Also known as", "From"), rows)]
+
+
+def validation_page(checks: list[FileCheck]) -> list[Block]:
+    """``file:line: field: message`` for each problem, ``file: ok (N roles)`` for a valid file."""
+    lines = []
+    for path, roles, problems in checks:
+        if problems:
+            lines += [str(problem) for problem in problems]
+        else:
+            lines.append(f"{path}: ok ({roles} role{'s' if roles != 1 else ''})")
+    return [Para(line, "line") for line in lines]
 
 
 
@@ -372,7 +386,8 @@ def answer_page(answer) -> list[Block]:
         return [Heading(title.shown, 1), Para(
             f"{title.shown} is one of the related job titles the {role.title} profile lists, but the source "
             f"has no profile for it and gives {what} for it."),
-            Para(f"See: mlcareer titles --search \u201c{title.shown}\u201d, or ask about the {role.title}.", "dim")]
+            Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
+                 "hint")]
     special: dict[str, Callable[[Role], list[Block]]] = {"hourly": _hourly, "education": _education, "outlook": _outlook,
                "advice": lambda r: facts(r.path.alongside, True)}
     if answer.topic in special:

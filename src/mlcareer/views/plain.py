@@ -18,7 +18,8 @@ def render(blocks: Iterable[Block]) -> str:
             else:
                 lines += ["", text.upper()]
         elif isinstance(block, Para):
-            lines.append(("  " if lines and lines[-1] != "" else "") + clean(block.text))
+            flush = block.style == "line" or not lines or lines[-1] == ""
+            lines.append(("" if flush else "  ") + clean(block.text))
         elif isinstance(block, Bullets):
             lines += _bullets(block)
         elif isinstance(block, Table):
