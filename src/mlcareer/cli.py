@@ -561,6 +561,9 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     command = get_command(app)
+    for sub in getattr(command, "commands", {}).values():
+        # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
+        sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
     if COMPLETE_VAR in os.environ:
         from typer._completion_classes import completion_init  # typer's own completion protocol
 

@@ -22,6 +22,10 @@ class Para(NamedTuple):
     style: str = ""  # "", "dim", "note", "warn", "hint" (a CLI hint: not in shared documents) or "line" (unindented)
 
 
+class Hint(str):
+    """A detail that is a command-line hint: shown in a terminal, left out of shared documents."""
+
+
 class Item(NamedTuple):
     text: str
     label: str | None = None
@@ -50,6 +54,17 @@ class Bars(NamedTuple):
 
 
 Block = Heading | Para | Bullets | Table | Bars
+
+
+def quotes_to_show(items: Sequence[Item]) -> list[tuple[str, ...]]:
+    """Each item's quotes, except that items in a row sharing one quote (three skills from one
+    sentence) show it once, under the last of them."""
+    shown = []
+    for n, it in enumerate(items):
+        following = items[n + 1].quote if n + 1 < len(items) else None
+        shown.append(() if it.quote and it.quote == following else
+                     tuple(q for q in it.quote if q != it.text))
+    return shown
 SILENT = "The source does not cover this."
 SKILL_KINDS = {"hard": "Hard skills", "soft": "Soft skills", "thinking": "Thinking", "perspective": "Perspective"}
 
@@ -167,7 +182,7 @@ def _titles(role: Role, quotes: bool) -> list[Block]:
         if title.display:
             details.append(f"listed by the source as \u201c{title.name}\u201d")
         if title.role:
-            details.append(f"profiled: mlcareer show {title.role}")
+            details.append(Hint(f"profiled: mlcareer show {title.role}"))
         listed.append(Item(title.shown, details=tuple(details)))
     return out + [Bullets(tuple(listed))]
 
@@ -262,7 +277,7 @@ def titles_page(result: TitleResult) -> list[Block]:
     for m in matches:
         row = ((f"{m.score:.0f}",) if query else ()) + (m.title.shown,)
         row += (role_titles.get(m.listed_by, m.listed_by),) if many else ()
-        row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
+        row += (Hint(f"mlcareer show {m.title.role}") if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
     page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..text import clean
-from .blocks import Bars, Block, Bullets, Heading, Para, Table
+from .blocks import Bars, Block, Bullets, Heading, Para, Table, quotes_to_show
 
 
 def render(blocks: Iterable[Block]) -> str:
@@ -32,17 +32,16 @@ def render(blocks: Iterable[Block]) -> str:
 def _bullets(block: Bullets) -> list[str]:
     lines = [f"  {clean(block.title)}:"] if block.title else []
     indent = "    " if block.title else "  "
-    for n, item in enumerate(block.items, 1):
+    quotes = quotes_to_show(block.items) if block.show_quotes else [()] * len(block.items)
+    for n, (item, said) in enumerate(zip(block.items, quotes), 1):
         mark = f"{n}." if block.numbered else "-"
         label = f"{clean(item.label)}: " if item.label else ""
         lines.append(f"{indent}{mark} {label}{clean(item.text)}")
         pad = indent + " " * (len(mark) + 1)
         lines += [f"{pad}{clean(d)}" for d in item.details]
-        if block.show_quotes:
-            for quote in item.quote:
-                if quote != item.text:
-                    who = f" ({clean(item.speaker)})" if item.speaker else ""
-                    lines.append(f"{pad}> {clean(quote)}{who}")
+        for quote in said:
+            who = f" ({clean(item.speaker)})" if item.speaker else ""
+            lines.append(f"{pad}> {clean(quote)}{who}")
     return lines
 
 

@@ -26,7 +26,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..text import clean
-from .blocks import Bars, Block, Bullets, Heading, Para, Table
+from .blocks import Bars, Block, Bullets, Heading, Para, Table, quotes_to_show
 
 STYLES = {"": "", "dim": "dim", "note": "italic yellow", "warn": "yellow", "hint": "dim"}
 INDENT = 2
@@ -57,7 +57,8 @@ def layout(blocks: Iterable[Block], out: Console) -> list[Text]:
             style = "bold cyan" if block.level == 1 else "bold magenta"
             lines += hang(out, styled(block.text, style), width)
         elif isinstance(block, Para):
-            lines += hang(out, styled(block.text, STYLES.get(block.style, "")), width, INDENT)
+            indent = 0 if block.style == "line" else INDENT
+            lines += hang(out, styled(block.text, STYLES.get(block.style, "")), width, indent)
         elif isinstance(block, Bullets):
             lines += _bullets(out, block, width)
         elif isinstance(block, Table):
@@ -104,7 +105,8 @@ def _bullets(out: Console, block: Bullets, width: int) -> list[Text]:
     if block.title:
         lines += hang(out, styled(block.title, "bold"), width, INDENT)
         indent += 2
-    for n, item in enumerate(block.items, 1):
+    quotes = quotes_to_show(block.items) if block.show_quotes else [()] * len(block.items)
+    for n, (item, said) in enumerate(zip(block.items, quotes), 1):
         mark = (f"{n}." if block.numbered else "\u2022") + " "
         body = Text()
         if item.label:
@@ -114,13 +116,11 @@ def _bullets(out: Console, block: Bullets, width: int) -> list[Text]:
         pad = indent + cell_len(mark)
         for detail in item.details:
             lines += hang(out, styled(detail, "dim"), width, pad)
-        if block.show_quotes:
-            for quote in item.quote:
-                if quote != item.text:
-                    said = styled("\u201c" + clean(quote).strip("\u201c\u201d") + "\u201d", "italic green")
-                    if item.speaker:
-                        said.append(f" \u2014 {clean(item.speaker)}", style="dim")
-                    lines += hang(out, said, width, pad)
+        for quote in said:
+            shown = styled("\u201c" + clean(quote).strip("\u201c\u201d") + "\u201d", "italic green")
+            if item.speaker:
+                shown.append(f" \u2014 {clean(item.speaker)}", style="dim")
+            lines += hang(out, shown, width, pad)
     return lines
 
 
