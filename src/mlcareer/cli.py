@@ -514,6 +514,33 @@ def _answer(ctx: typer.Context, question: str, role: str | None, as_json: bool) 
     return int(ExitCode.NOT_FOUND) if result.status == "related" else 0  # as `salary "data scientist"`
 
 
+def _help_fits_the_terminal(command) -> None:
+    """Help is click's plain text, wrapped to the terminal (click would not go below 50 columns)
+    between words only: an option, slug or URL is never split at a hyphen or cut."""
+    import shutil
+    import textwrap
+
+    from typer._click import _textwrap, core, formatting  # the wrapper and formatter typer's click uses for help
+
+    def keep_long_word(self, reversed_chunks, cur_line, cur_len, width) -> None:
+        if not cur_line:
+            cur_line.append(reversed_chunks.pop())
+
+    class Formatter(formatting.HelpFormatter):
+        def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+            # on a narrow terminal a long option name gets its own line, its text the width left
+            super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
+
+        def getvalue(self) -> str:
+            return "\n".join(line.rstrip() for line in super().getvalue().split("\n"))
+
+    _textwrap.TextWrapper.wordsep_re = textwrap.TextWrapper.wordsep_simple_re
+    _textwrap.TextWrapper._handle_long_word = keep_long_word  # type: ignore[method-assign]
+    core.Context.formatter_class = Formatter
+    columns = shutil.get_terminal_size().columns
+    command.context_settings.setdefault("terminal_width", max(min(columns, 80) - 2, 20))
+
+
 GLOBAL_WITH_VALUE = ("--data", "-d", "--color")
 GLOBAL_FLAGS = ("--no-pager",)
 
@@ -561,6 +588,7 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     command = get_command(app)
+    _help_fits_the_terminal(command)
     for sub in getattr(command, "commands", {}).values():
         # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
         sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
@@ -587,4 +615,10 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:  # help or version into a pipe whose reader has gone
         _silence_stdout()
         code = PIPE_CLOSED
+    except SystemExit as exc:
+        # click ends a closed pipe during --help with exit 1, after wrapping stdout to silence it
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _silence_stdout()
+        code = PIPE_CLOSED if exc.code == 1 else exc.code
     sys.exit(int(code or 0))
