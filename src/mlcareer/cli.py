@@ -436,8 +436,8 @@ class Shell(str, Enum):
 def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
     """Print the shell completion script for SHELL.
 
-    bash: eval "$(mlcareer completion bash)" in ~/.bashrc; zsh: the same in ~/.zshrc (after
-    compinit); fish: mlcareer completion fish > ~/.config/fish/completions/mlcareer.fish
+    bash: put eval "$(mlcareer completion bash)" in ~/.bashrc; zsh: the same line with zsh in
+    ~/.zshrc after compinit; fish: mlcareer completion fish | source, in config.fish.
     """
     from typer._completion_classes import completion_init  # typer's own completion protocol
     from typer._completion_shared import get_completion_script

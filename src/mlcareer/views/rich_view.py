@@ -180,8 +180,14 @@ def _stacked(out: Console, rows: list[list[str]], width: int) -> list[Text]:
             lines.append(Text())
         lines += hang(out, styled(row[0], "bold"), width, INDENT)
         for name, cell in zip(header[1:], row[1:]):
-            if cell:
-                lines += hang(out, styled(cell), width, INDENT + 2, f"{name}: " if name else "", "dim")
+            if not cell:
+                continue
+            label = f"{name}: " if name else ""
+            if cell_len(label) > (width - INDENT) // 2:  # a long name gets its own line, the value the width
+                lines += hang(out, Text(label.rstrip(), style="dim"), width, INDENT + 2)
+                lines += hang(out, styled(cell), width, INDENT + 4)
+            else:
+                lines += hang(out, styled(cell), width, INDENT + 2, label, "dim")
     return lines + [Text()]
 
 
