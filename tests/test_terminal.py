@@ -389,3 +389,10 @@ def test_in_tmux(args, columns, tmp_path):
     assert_fits(text, columns, f"tmux {columns}")
     reference = run_process(*args, env={"COLUMNS": "500"}, cwd=ROOT).out
     assert not words(text) - words(reference)
+
+
+def test_the_readme_shows_salary_as_a_60_column_terminal_does():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n", readme.index("in a terminal 60 columns wide")) + len("```text\n")
+    shown = readme[start:readme.index("```", start)]
+    assert visible(run_in_terminal(["salary"], 60).out) == shown

@@ -534,6 +534,9 @@ def _help_fits_the_terminal(command) -> None:
         def getvalue(self) -> str:
             return "\n".join(line.rstrip() for line in super().getvalue().split("\n"))
 
+    for sub in getattr(command, "commands", {}).values():
+        # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
+        sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
     _textwrap.TextWrapper.wordsep_re = textwrap.TextWrapper.wordsep_simple_re
     _textwrap.TextWrapper._handle_long_word = keep_long_word  # type: ignore[method-assign]
     core.Context.formatter_class = Formatter
@@ -588,15 +591,13 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     command = get_command(app)
-    _help_fits_the_terminal(command)
-    for sub in getattr(command, "commands", {}).values():
-        # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
-        sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
+    args = globals_first(list(sys.argv[1:] if argv is None else argv))
+    if not args or any(arg in ("--help", "-h", "help") for arg in args):
+        _help_fits_the_terminal(command)
     if COMPLETE_VAR in os.environ:
         from typer._completion_classes import completion_init  # typer's own completion protocol
 
         completion_init()
-    args = globals_first(list(sys.argv[1:] if argv is None else argv))
     try:
         code = command.main(args=args, prog_name="mlcareer", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors: bad option, bad value
