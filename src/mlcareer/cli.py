@@ -228,8 +228,8 @@ def _profile(ctx: typer.Context, role: str | None, section_names: list[str], quo
 
     sections = find_sections(section_names) or list(SECTIONS)
     found = role_of(ctx, role)
-    emit(ctx, fmt, lambda r, s: data.profile(r, s), lambda r, s: blocks.profile(r, s, quotes or fmt is Format.markdown),
-         found, sections)
+    page = functools.partial(blocks.profile, quotes=quotes or fmt is Format.markdown)
+    emit(ctx, fmt, data.profile, page, found, sections)
 
 
 @app.command()
