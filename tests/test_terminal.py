@@ -396,3 +396,9 @@ def test_the_readme_shows_salary_as_a_60_column_terminal_does():
     start = readme.index("```text\n", readme.index("in a terminal 60 columns wide")) + len("```text\n")
     shown = readme[start:readme.index("```", start)]
     assert visible(run_in_terminal(["salary"], 60).out) == shown
+
+
+def test_plain_tables_keep_one_record_a_line_however_wide(cli):
+    result = cli("--data", EXAMPLE_PATH, "compare", "mle", "wrangler")
+    row = [line for line in result.out.splitlines() if line.startswith("  Pay per year")]
+    assert len(row) == 1 and "$129,000" in row[0] and "$95,000" in row[0] and len(row[0]) > 160

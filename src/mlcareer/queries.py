@@ -139,8 +139,8 @@ class TitleResult(NamedTuple):
         if self.matches:
             return None
         if self.query is not None:
-            return (f"No related title matches {shorten(self.query)!r}. Try fewer or other words, "
-                    "or 'mlcareer titles' for the full list.")
+            return (f"No related title matches {shorten(self.query)!r}. Try fewer or other words; "
+                    "the full list: mlcareer titles")
         return "No related titles in the catalog."
 
 
