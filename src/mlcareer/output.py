@@ -46,11 +46,6 @@ def terminal_layout(color: str = "auto") -> bool:
     return color == "always" or stdout_is_terminal()
 
 
-def use_rich(color: str = "auto") -> bool:
-    """Whether output gets the terminal layout (kept under this name for callers)."""
-    return terminal_layout(color)
-
-
 def blocks(items: Iterable, color: str = "auto", pager: bool = True) -> None:
     if not terminal_layout(color):
         from .views import plain
