@@ -402,3 +402,14 @@ def test_plain_tables_keep_one_record_a_line_however_wide(cli):
     result = cli("--data", EXAMPLE_PATH, "compare", "mle", "wrangler")
     row = [line for line in result.out.splitlines() if line.startswith("  Pay per year")]
     assert len(row) == 1 and "$129,000" in row[0] and "$95,000" in row[0] and len(row[0]) > 160
+
+
+def test_the_default_pager_is_less():
+    if shutil.which("less") is None:
+        pytest.skip("less is not installed")
+    result = run_in_terminal(["show"], 80, env={"MLCAREER_PAGER": None, "PAGER": None, "LESS": None}, rows=24,
+                             keys=b"q")
+    assert result.code == 0
+    screen = visible(result.out)
+    assert "Machine Learning Engineer" in screen
+    assert "Free courses" not in screen  # less showed the first screen only, and q left it

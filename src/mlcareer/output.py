@@ -91,13 +91,19 @@ def page(content: str, command: list[str], height: int) -> None:
     except OSError:
         sys.stdout.write(content)
         return
+    import signal
+
     assert proc.stdin is not None
+    # Ctrl-C belongs to the pager while it runs (as in git): it must not end mlcareer under it
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         proc.stdin.write(content.encode("utf-8", "replace"))
         proc.stdin.close()
     except BrokenPipeError:  # the user quit the pager early: that is fine
         pass
-    proc.wait()
+    finally:
+        proc.wait()
+        signal.signal(signal.SIGINT, previous)
 
 
 def text(content: str) -> None:
