@@ -87,7 +87,7 @@ def damage_part(entry: Path, part: str) -> None:
     entry.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("part,args", [("titles", ["titles", "-s", "janitor"]),
+@pytest.mark.parametrize("part,args", [("titles", ["titles", "--search", "janitor"]),
                                        ("role", ["show", "wrangler", "--json"])])
 def test_a_damaged_part_is_read_from_the_file_instead(cli, tmp_path, isolated, part, args):
     user = write_role(tmp_path / "mine.yaml")

@@ -24,11 +24,24 @@ mistake that are easy to make and hard to see:
     The article's text under each heading (``## ``/``### ``), keyed by heading; the opening
     paragraphs, which stand under no heading, are keyed ``BEFORE_FIRST_HEADING``
     (``"(before the first heading)"``), the ``section`` the data gives their facts.
-``role_warnings(raw_role, source_text=None) -> list[tuple[str, str]]``
+``states_order(quote) -> bool``
+    Whether a quote places what it says after something else ("After that", "then", "next",
+    ...). A path step after the first needs one; what the article requires without placing it
+    in the sequence belongs in ``path.requirements``.
+``role_warnings(raw_role, source_text=None, index=0) -> list[tuple[str, str]]``
     Every warning for one role as the loader normalises it (``Document.role(index)``, see
     ``schema.ROLE``): ``(field path, message)``, the path in ``validate``'s spelling, for
     example ``roles[0].path.steps[1].text`` (``index`` names the role's place in the file).
-    The speaker checks need the article's text: without ``source_text`` they are skipped.
+    The speaker checks need the text of the role's own source (pass it only for roles whose
+    ``source`` it is; a quote not found in it is reported): without ``source_text`` they are
+    skipped. ``role_facts(raw_role, where)`` lists the facts it walks, with their paths.
+
+Typical use (as the tests do)::
+
+    doc, problems = schema.check_document(yaml_data)
+    for index, role in enumerate(doc["roles"]):
+        for path, message in role_warnings(role, article_text, index):
+            print(f"{path}: {message}")
 
 A fact's shown text is its ``text``; where ``text`` was missing the loader made it the joined
 quote, which says exactly what the quote says and is not checked.
@@ -207,6 +220,20 @@ def merged_ranges(shown: str, estimates: Sequence[Mapping[str, Any]]) -> list[st
     return found
 
 
+# --- order -------------------------------------------------------------------------------------
+
+ORDER_WORDS = re.compile(r"\b(after that|afterwards?|then|next|once you|later|first|before that)\b", re.IGNORECASE)
+
+
+UNORDERED_STEP = ("its quote puts it in no order after the step before; a requirement without an order "
+                  "belongs in path.requirements")
+
+
+def states_order(quote: str) -> bool:
+    """Whether ``quote`` places what it says in a sequence."""
+    return ORDER_WORDS.search(quote) is not None
+
+
 # --- one role -----------------------------------------------------------------------------------
 
 FACT_LISTS = ("overview", "duties", "typical_day", "industries", "careers", "skills", "fit")
@@ -235,6 +262,10 @@ def role_warnings(raw_role: Mapping[str, Any], source_text: str | None = None,
     estimates = list((raw_role.get("salary") or {}).get("estimates") or ())
     speakers = [f["speaker"] for _, f in role_facts(raw_role, where) if f.get("speaker")]
     out: list[tuple[str, str]] = []
+    steps = (raw_role.get("path") or {}).get("steps") or ()
+    for i, step in enumerate(steps[1:], 1):
+        if step.get("quote") and not states_order(" ".join(step["quote"])):
+            out.append((f"{where}.path.steps[{i}]", UNORDERED_STEP))
     for path, fact in role_facts(raw_role, where):
         quotes = list(fact.get("quote") or ())
         text = fact.get("text") or ""

@@ -26,6 +26,10 @@ class Source(NamedTuple):
 BEFORE_FIRST_HEADING = "(before the first heading)"
 
 
+# How a title's ``display`` form is flagged: it is mlcareer's wording, not the source's.
+DISPLAY_FLAG = "mlcareer's form"
+
+
 class Link(NamedTuple):
     """A link the source gives in a quoted sentence: its anchor text, verbatim, and address."""
 
@@ -103,7 +107,7 @@ class Title(NamedTuple):
         """Says that ``display`` is mlcareer's form of the name, and gives the source's."""
         if not self.display or self.display == self.name:
             return None
-        return f"mlcareer's form; the source lists \u201c{self.name}\u201d"
+        return f"{DISPLAY_FLAG}; the source lists \u201c{self.name}\u201d"
 
     @classmethod
     def from_dict(cls, d: dict) -> Title:

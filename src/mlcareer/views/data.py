@@ -14,9 +14,12 @@ from ..queries import (
     WEEKS_PER_YEAR,
     Comparison,
     Figure,
+    FileCheck,
+    RoleEntry,
     SalarySummary,
-    TitleMatch,
+    TitleResult,
     section_origins,
+    skill_speakers,
 )
 from ..sections import SECTIONS, Section
 
@@ -120,7 +123,8 @@ def salary_result(summary: SalarySummary) -> dict:
     return {**role_head(summary.role), "salary": salary(summary)}
 
 
-def titles(matches: list[TitleMatch], query: str | None, total: int, role_titles: dict | None = None) -> dict:
+def titles(result: TitleResult) -> dict:
+    matches, query, total, _ = result
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
         {**title_entry(m.title), "aliases": list(m.title.aliases),
          "profile": m.title.role, "listed_by": m.listed_by, "score": m.score}
@@ -128,9 +132,9 @@ def titles(matches: list[TitleMatch], query: str | None, total: int, role_titles
     ]}
 
 
-def roles(entries) -> dict:
+def roles(entries: list[RoleEntry]) -> dict:
     return {"version": JSON_VERSION, "roles": [
-        {"slug": slug, "title": title, "aliases": list(aliases), "origin": origin, "overrides": over}
+        {"slug": slug, "title": title, "aliases": list(aliases), "origin": origin, "overrides": list(over)}
         for slug, title, aliases, origin, over in entries
     ]}
 
@@ -142,7 +146,8 @@ def compare(comparison: Comparison) -> dict:
         "salary": {p.role.slug: salary(p) for p in comparison.pay},
         "path": {r.slug: section_value(r, SECTION_BY_KEY["path"]) for r in comparison.roles},
         "skills": {"shared": list(comparison.shared_skills),
-                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)}},
+                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)},
+                   "speakers": {r.slug: skill_speakers(r) for r in comparison.roles}},
         "duties": {r.slug: facts(r.duties) for r in comparison.roles},
         "titles": {r.slug: [title_entry(t) for t in r.titles.names] for r in comparison.roles},
     }
@@ -156,7 +161,7 @@ def fit(role: Role, answers: list[str]) -> dict:
                "based on the article; each text, quote and speaker is the article's."}
 
 
-def validation(results: list[tuple[str, int | None, list]]) -> dict:
+def validation(results: list[FileCheck]) -> dict:
     return {"version": JSON_VERSION, "valid": all(not problems for _, _, problems in results), "files": [
         {"path": path, "valid": not problems, "roles": roles,
          "problems": [{"line": p.line, "field": p.field or None, "message": p.message} for p in problems]}
@@ -189,3 +194,9 @@ def answer(result) -> dict:
         else:
             out["answer"] = section_value(role, SECTION_BY_KEY[topic.section])
     return out
+
+
+def error(message: str, code: int, suggestions: tuple[str, ...] = ()) -> dict:
+    """What ``--json`` prints when a command fails: still a JSON document."""
+    return {"version": JSON_VERSION, "error": {"message": message, "exit_code": code,
+                                               "suggestions": list(suggestions)}}
