@@ -105,12 +105,18 @@ def test_a_heading_renamed(cli, sources, tmp_path, suffix):
             'the closest is "Machine Learning Job Names"') in result.out
 
 
+def edited(original: Path, tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of a role file with one edit."""
+    text = original.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / original.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
 def test_a_hedge_dropped_from_a_text(cli, sources, tmp_path):
-    data = DATA.read_text(encoding="utf-8")
-    shown = "text: Most people earn an undergraduate degree"
-    assert shown in data
-    altered = tmp_path / "roles.yaml"
-    altered.write_text(data.replace(shown, "text: People earn an undergraduate degree"), encoding="utf-8")
+    altered = edited(DATA, tmp_path, "text: Most people earn an undergraduate degree",
+                     "text: People earn an undergraduate degree")
     line = line_of(altered, "text: People earn an undergraduate degree", "text")
     source = str(sources / f"{ARTICLE}.md")
 
@@ -123,23 +129,16 @@ def test_a_hedge_dropped_from_a_text(cli, sources, tmp_path):
 
 
 def test_a_speaker_credited_with_words_outside_his_quotation_marks(cli, sources, tmp_path):
-    data = DATA.read_text(encoding="utf-8")
     fact = "      - label: Thinking logically and abstractly\n        kind: thinking\n"
-    assert fact in data
-    altered = tmp_path / "roles.yaml"
-    altered.write_text(data.replace(fact, fact + "        speaker: Robert Weisgraeber\n"), encoding="utf-8")
+    altered = edited(DATA, tmp_path, fact, fact + "        speaker: Robert Weisgraeber\n")
     result = cli("verify", str(altered), "--source", str(sources / f"{ARTICLE}.md"))
     warnings = [line for line in result.out.splitlines() if ": warning: " in line]
     assert len(warnings) == 1 and "quote: warning: " in warnings[0] and "Weisgraeber" in warnings[0]
 
 
 def test_two_measures_shown_as_one_range(cli, sources, tmp_path):
-    data = DATA.read_text(encoding="utf-8")
     note = "      note:\n"
-    assert note in data
-    altered = tmp_path / "roles.yaml"
-    altered.write_text(data.replace(note, note + "        text: \"Salary information is sparse, $129,000 to $161,000.\"\n"),
-                       encoding="utf-8")
+    altered = edited(DATA, tmp_path, note, note + "        text: \"Salary information is sparse, $129,000 to $161,000.\"\n")
     result = cli("verify", str(altered), "--source", str(sources / f"{ARTICLE}.md"))
     assert re.search(r"roles\[0\]\.salary\.note\.text: warning: .*one range", result.out)
     assert re.search(r"roles\[0\]\.salary\.note\.text: 129000, 161000 are not in its quote", result.out)
@@ -170,11 +169,7 @@ def test_formats_are_detected(cli):
 
 
 def edited_guide(tmp_path: Path, old: str, new: str) -> Path:
-    text = GUIDE.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "guide.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
+    return edited(GUIDE, tmp_path, old, new)
 
 
 def test_a_figure_not_in_its_quote(cli, tmp_path):
