@@ -228,6 +228,25 @@ def test_a_newer_source_asks_for_a_recheck(cli, tmp_path):
            "modified on 2025-03-01" in result.out
 
 
+def test_two_sources_at_once(cli):
+    both = ["--source", str(HERE / "guide.html"), "--source", str(HERE / "guide.md")]
+    report = json.loads(cli("verify", str(GUIDE), "--json", *both).out)
+    assert report["ok"] and [s["used"] for s in report["sources"]] == [True, True]
+    assert report["files"][0]["quotes"] == 5  # counted once, checked against each
+
+
+def test_a_source_error_with_json_is_still_json(cli, tmp_path):
+    result = cli("verify", "--json", "--source", str(tmp_path / "gone.html"))
+    assert result.code == 4
+    assert json.loads(result.out)["error"]["exit_code"] == 4
+
+
+def test_an_unusable_data_file_with_json_is_json_not_a_traceback(cli, tmp_path):
+    result = cli("--data", str(tmp_path / "gone.yaml"), "show", "--json")
+    assert result.code == 3 and json.loads(result.out)["error"]["exit_code"] == 3
+    assert "Traceback" not in result.err
+
+
 def test_the_example_role_file_verifies_clean(cli):
     example = ROOT / "examples" / "my-roles.yaml"
     result = cli("verify", str(example), "--strict", "--source", str(ROOT / "examples" / "my-source.md"))

@@ -55,6 +55,7 @@ class DataError(MlcareerError):
         self.line = line
         self.field = field
         self.message = message
+        self.suggestions: tuple[str, ...] = ()
         where = f"{path}:{line}" if line else path
         Exception.__init__(self, f"{where}: {field}: {message}" if field else f"{where}: {message}")
 

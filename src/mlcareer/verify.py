@@ -222,7 +222,7 @@ class _Checker:
             for source in sources:
                 self.used.add(source.path)
                 self.check_role(("roles", i), role, self.raw["roles"][i], source)
-            self.count_figures(role)
+            self.count(role, self.raw["roles"][i])
             self.trust(i, role, sources)
 
     def check_source_entry(self, path: tuple, entry: dict, source: SourceDoc) -> None:
@@ -272,7 +272,6 @@ class _Checker:
             self.add(path + ("section",), self.missing_heading(section, source), source=source)
         found_under: list[str | None] = []
         for j, quote in enumerate(quotes):
-            self.quotes += 1
             field = path + (("quote",) if single else ("quote", j))
             wanted = normalise(quote)
             where = source.where(wanted)
@@ -298,20 +297,22 @@ class _Checker:
                     self.add(path + (key,), f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
                              "not in its quote")
         for key in ("annual", "hourly"):
-            if node.get(key) is not None:
-                self.figures += 1
-                if _figure(node[key]) not in stated:
-                    self.add(path + (key,), f"{node[key]:,} is not in its quote (mlcareer derives a figure the "
-                             "source does not state: leave it out)")
+            if node.get(key) is not None and _figure(node[key]) not in stated:
+                self.add(path + (key,), f"{node[key]:,} is not in its quote (mlcareer derives a figure the "
+                         "source does not state: leave it out)")
         for key in ("annual_qualifier", "hourly_qualifier", "measure", "basis"):
             value = node.get(key)
             if value and not contains(normalise(" ".join(quotes)).casefold(), normalise(value).casefold()):
                 self.add(path + (key,), f"{_q(value)} is not in its quote", WARNING)
 
-    def count_figures(self, role: dict) -> None:
+    def count(self, role: dict, raw_role: dict) -> None:
+        """Quotes and figures checked (once, however many sources), and figures mlcareer derives."""
+        for _, node, _ in _quoted(role, raw_role, ()):
+            self.quotes += len(node["quote"])
         for estimate in (role.get("salary") or {}).get("estimates") or []:
-            if (estimate.get("annual") is None) != (estimate.get("hourly") is None):
-                self.derived += 1
+            stated = [estimate.get(key) is not None for key in ("annual", "hourly")]
+            self.figures += sum(stated)
+            self.derived += stated.count(True) == 1
 
     def missing_heading(self, section: str, source: SourceDoc) -> str:
         from rapidfuzz import fuzz, process
