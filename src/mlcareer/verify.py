@@ -130,8 +130,9 @@ def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]]) -> FileResu
     checker.run()
     findings = checker.findings[:MAX_PROBLEMS]
     located = locate(path, text, [(field, message) for field, message, *_ in findings])
-    problems = tuple(Problem(where.line, where.field, message, severity, source, closest)
-                     for where, (_, message, severity, source, closest) in zip(located, findings))
+    problems = tuple(sorted((Problem(where.line, where.field, message, severity, source, closest)
+                             for where, (_, message, severity, source, closest) in zip(located, findings)),
+                            key=lambda problem: problem.line or 0))  # in file order, as an editor reads
     return FileResult(path, len(doc["roles"]), problems, checker.quotes, checker.figures, checker.derived,
                       tuple(sorted(checker.used)))
 
