@@ -105,6 +105,17 @@ def test_a_heading_renamed(cli, sources, tmp_path, suffix):
             'the closest is "Machine Learning Job Names"') in result.out
 
 
+def test_formats_are_detected_from_the_content(cli, tmp_path):
+    args = []
+    for name in ("guide.html", "guide.wp.json", "guide.md"):
+        copy = tmp_path / name.replace(".", "-")  # no extension to go by
+        copy.write_bytes((HERE / name).read_bytes())
+        args += ["--source", str(copy)]
+    report = json.loads(cli("verify", str(GUIDE), "--json", "--strict", *args).out)
+    assert [s["format"] for s in report["sources"]] == ["html", "wordpress", "markdown"]
+    assert report["ok"]
+
+
 def edited(original: Path, tmp_path: Path, old: str, new: str) -> Path:
     """A copy of a role file with one edit."""
     text = original.read_text(encoding="utf-8")

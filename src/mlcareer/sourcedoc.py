@@ -179,20 +179,24 @@ def read_source(path: str) -> SourceDoc:
 
 
 def detect_format(path: str, text: str) -> str:
-    """"json", "html", "markdown" or "text": the content decides; the file name breaks ties."""
+    """"json", "html", "markdown" or "text": the file name's extension when it has a known one,
+    else the content (a Markdown or text file is sniffed for Markdown headings either way)."""
     head = text.lstrip("\ufeff \t\r\n")[:2048]
     name = path.lower()
-    if head[:1] in "{[" and head[:1] and not name.endswith((".md", ".markdown", ".txt")):
-        return "json"
     if name.endswith(".json"):
         return "json"
-    if name.endswith((".html", ".htm", ".xhtml")) or re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.IGNORECASE):
+    if name.endswith((".html", ".htm", ".xhtml")):
         return "html"
-    if re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.IGNORECASE) and not re.search(r"^#{1,6} ", text, re.MULTILINE):
+    markdown = re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE) is not None
+    if name.endswith((".md", ".markdown", ".txt", ".text")):
+        return "markdown" if markdown or not name.endswith((".txt", ".text")) else "text"
+    if re.match(r"[{\[]\s*[\"{\[\]}]", head):
+        return "json"
+    if re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.IGNORECASE):
         return "html"
-    if name.endswith((".md", ".markdown")) or re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE):
-        return "markdown"
-    return "text"
+    if not markdown and re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.IGNORECASE):
+        return "html"
+    return "markdown" if markdown else "text"
 
 
 def _wordpress(path: str, text: str) -> SourceDoc:
