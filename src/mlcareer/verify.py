@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .errors import DataError, ExitCode
+from .loader import MAX_PROBLEMS, locate, parse, read_text
 from .sourcedoc import SourceDoc, contains, heading_key, normalise, read_source, sentences
 
 ERROR, WARNING = "error", "warning"
@@ -113,7 +114,6 @@ def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False) -> R
 
 
 def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]]) -> FileResult:
-    from .loader import MAX_PROBLEMS, locate, parse, read_text
     from .schema import check_document
 
     try:
@@ -130,10 +130,14 @@ def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]]) -> FileResu
     checker.run()
     findings = checker.findings[:MAX_PROBLEMS]
     located = locate(path, text, [(field, message) for field, message, *_ in findings])
-    problems = tuple(sorted((Problem(where.line, where.field, message, severity, source, closest)
-                             for where, (_, message, severity, source, closest) in zip(located, findings)),
-                            key=lambda problem: problem.line or 0))  # in file order, as an editor reads
-    return FileResult(path, len(doc["roles"]), problems, checker.quotes, checker.figures, checker.derived,
+    problems = sorted((Problem(where.line, where.field, message, severity, source, closest)
+                       for where, (_, message, severity, source, closest) in zip(located, findings)),
+                      key=lambda problem: problem.line or 0)  # in file order, as an editor reads
+    more = len(checker.findings) - len(findings)
+    if more:
+        severity = ERROR if any(f[2] == ERROR for f in checker.findings[MAX_PROBLEMS:]) else WARNING
+        problems.append(Problem(None, "", f"and {more:,} more", severity))
+    return FileResult(path, len(doc["roles"]), tuple(problems), checker.quotes, checker.figures, checker.derived,
                       tuple(sorted(checker.used)))
 
 
@@ -277,7 +281,8 @@ class _Checker:
             wanted = normalise(quote)
             where = source.where(wanted)
             if not where:
-                closest = self.closest(wanted, source)
+                # The closest passage costs a search of the whole source: only for what will be shown.
+                closest = self.closest(wanted, source) if len(self.findings) < MAX_PROBLEMS else None
                 self.add(field, _not_found(name, closest), source=source, closest=closest)
                 continue
             found_under += where
@@ -355,10 +360,11 @@ class _Checker:
         from .fidelity import role_warnings
 
         seen: set[tuple[tuple, str]] = set()
+        wrong = {field for field, _, severity, *_ in self.findings if severity == ERROR}  # said already
         for source in sources:
             for field, message in role_warnings(_normalised_quotes(role), source.text, index):
                 key = (parse_path(field), message)
-                if key not in seen:
+                if key not in seen and key[0] not in wrong:
                     seen.add(key)
                     self.add(key[0], message, WARNING, source)
 
@@ -415,7 +421,7 @@ def _not_found(name: str, closest: Closest | None) -> str:
     from .text import shorten
 
     if closest is None:
-        return f"not in {name} (it has no text)"
+        return f"not in {name}"
     under = _heading(closest.heading)
     if closest.similarity >= CLOSE:
         changed = "; ".join(_describe(ours, theirs) for ours, theirs in closest.changes)
