@@ -360,7 +360,8 @@ class _Checker:
         from .fidelity import role_warnings
 
         seen: set[tuple[tuple, str]] = set()
-        wrong = {field for field, _, severity, *_ in self.findings if severity == ERROR}  # said already
+        # A quote already reported missing needs no second word from the speaker check.
+        wrong = {field for field, _, severity, *_ in self.findings if severity == ERROR and "quote" in field}
         for source in sources:
             for field, message in role_warnings(_normalised_quotes(role), source.text, index):
                 key = (parse_path(field), message)
