@@ -350,3 +350,12 @@ def test_verify_is_not_imported_at_start_up():
             "'mlcareer.fidelity', 'html.parser', 'rapidfuzz') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_at_most_a_hundred_problems_a_file(cli, tmp_path):
+    facts = "".join(f"      - quote: Nothing of the sort, number {n}.\n        section: Pay\n" for n in range(150))
+    path = edited(GUIDE, tmp_path, "    overview:\n", "    overview:\n" + facts)
+    result = cli("verify", str(path), "--source", str(HERE / "guide.md"))
+    lines = [line for line in result.out.splitlines() if line.startswith(str(path))]
+    assert len(lines) == 101 and lines[-1] == f"{path}: and 50 more"
+    assert result.code == 5
