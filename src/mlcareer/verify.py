@@ -65,6 +65,10 @@ class FileResult(NamedTuple):
     figures: int = 0
     derived: int = 0  # figures mlcareer derives (not in the data, so not checked)
     sources: tuple[str, ...] = ()  # source files its roles were checked against
+    hidden: tuple[int, int] = (0, 0)  # errors and warnings past the first MAX_PROBLEMS, not listed
+
+    def count(self, severity: str) -> int:
+        return sum(p.severity == severity for p in self.problems) + self.hidden[severity == WARNING]
 
 
 class Report(NamedTuple):
@@ -74,8 +78,7 @@ class Report(NamedTuple):
     strict: bool = False
 
     def count(self, severity: str) -> int:
-        return sum(p.severity == severity for f in self.files for p in f.problems) + (
-            len(self.unmatched) if severity == WARNING else 0)
+        return sum(f.count(severity) for f in self.files) + (len(self.unmatched) if severity == WARNING else 0)
 
     @property
     def exit_code(self) -> int:
@@ -133,12 +136,9 @@ def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]]) -> FileResu
     problems = sorted((Problem(where.line, where.field, message, severity, source, closest)
                        for where, (_, message, severity, source, closest) in zip(located, findings)),
                       key=lambda problem: problem.line or 0)  # in file order, as an editor reads
-    more = len(checker.findings) - len(findings)
-    if more:
-        severity = ERROR if any(f[2] == ERROR for f in checker.findings[MAX_PROBLEMS:]) else WARNING
-        problems.append(Problem(None, "", f"and {more:,} more", severity))
+    rest = [severity for _, _, severity, *_ in checker.findings[MAX_PROBLEMS:]]
     return FileResult(path, len(doc["roles"]), tuple(problems), checker.quotes, checker.figures, checker.derived,
-                      tuple(sorted(checker.used)))
+                      tuple(sorted(checker.used)), (rest.count(ERROR), rest.count(WARNING)))
 
 
 # --- matching a role's source to a source file ----------------------------------------------------

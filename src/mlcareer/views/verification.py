@@ -25,6 +25,10 @@ def text(report: Report) -> str:
     lines = []
     for result in report.files:
         lines += [problem_line(result.path, problem) for problem in result.problems]
+        errors, warnings = result.hidden
+        if errors or warnings:
+            more = [_plural(n, f"more {word}") for n, word in ((errors, "problem"), (warnings, "warning")) if n]
+            lines.append(clean(f"{result.path}: and {' and '.join(more)}, not listed"))
         if not result.problems:
             against = ", ".join(os.path.basename(path) for path in result.sources)
             lines.append(clean(f"{result.path}: ok ({_plural(result.roles or 0, 'role')}, "
@@ -66,6 +70,7 @@ def data(report: Report) -> dict:
             "path": result.path, "valid": result.roles is not None, "roles": result.roles,
             "quotes": result.quotes, "figures": result.figures, "derived_figures": result.derived,
             "sources": list(result.sources),
+            "not_listed": {"errors": result.hidden[0], "warnings": result.hidden[1]},
             "problems": [_problem(p) for p in result.problems],
         } for result in report.files],
     }
