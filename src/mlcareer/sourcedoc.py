@@ -166,7 +166,8 @@ def read_source(path: str) -> SourceDoc:
         text, _ = read_text(path, "a saved page or text file", MAX_SOURCE_BYTES)
     except DataError as exc:
         where = f" (line {exc.line})" if exc.line else ""
-        raise SourceError(path, exc.message + where) from None
+        hint = "; save the page as UTF-8" if exc.message.startswith("not UTF-8") else ""
+        raise SourceError(path, exc.message + where + hint) from None
     if "\x00" in text[:65536]:
         raise SourceError(path, "binary data, not a saved page, WordPress JSON, Markdown or text")
     kind = detect_format(path, text)
