@@ -359,3 +359,23 @@ def test_at_most_a_hundred_problems_a_file(cli, tmp_path):
     lines = [line for line in result.out.splitlines() if line.startswith(str(path))]
     assert len(lines) == 101 and lines[-1] == f"{path}: and 50 more problems, not listed"
     assert result.code == 5 and result.out.splitlines()[-1].endswith("150 problems, 0 warnings")
+
+
+def test_markdown_underlined_headings_wrapped_lines_and_markup(cli, tmp_path):
+    """An h1 after text is a section, not the title; wrapped lines join; markup is not text."""
+    path = tmp_path / "wrapped.yaml"
+    path.write_text("""\
+sources: [{id: a, title: A Title, url: "https://x.org/a"}]
+roles:
+  - slug: a
+    title: A
+    source: a
+    overview:
+      - {quote: Intro text that is hard wrapped over lines., section: (before the first heading)}
+      - {quote: Some emphasis and code and a link., section: Section One}
+      - {quote: A quoted line continues here., section: Section One}
+      - {quote: Second item, section: Section One}
+      - {quote: Text * with stars * here and snake_case_name., section: Section Two}
+""", encoding="utf-8")
+    result = cli("verify", str(path), "--strict", "--source", str(HERE / "wrapped.md"))
+    assert result.code == 0, result.out

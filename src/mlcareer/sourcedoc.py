@@ -221,22 +221,30 @@ def _wordpress(path: str, text: str) -> SourceDoc:
     outline = _parse_html(path, rendered)
     yoast = data.get("yoast_head_json") if isinstance(data.get("yoast_head_json"), dict) else {}
     urls = [data.get("link"), yoast.get("canonical"), yoast.get("og_url")]
+    title = _title(_rendered(data.get("title"))) or outline.title
     return SourceDoc(
-        path, "wordpress", _title(_rendered(data.get("title"))) or outline.title,
+        path, "wordpress", title,
         _unique(urls), _text(data.get("slug")), _text(data.get("date")), _text(data.get("modified")),
-        outline.spans(), frozenset(outline.links), tuple(outline.outline),
+        outline.spans(title), frozenset(outline.links), tuple(outline.outline),
     )
 
 
 def _html_document(path: str, text: str) -> SourceDoc:
     outline = _parse_html(path, text)
     meta = outline.meta
-    title = meta.get("og:title") or outline.title or outline.first_h1
+    title = _title(meta.get("og:title") or outline.title or outline.first_h1)
     return SourceDoc(
-        path, "html", _title(title), _unique([outline.canonical, meta.get("og:url")]), None,
+        path, "html", title, _unique([outline.canonical, meta.get("og:url")]), None,
         meta.get("article:published_time"), meta.get("article:modified_time"),
-        outline.spans(), frozenset(outline.links), tuple(outline.outline),
+        outline.spans(title), frozenset(outline.links), tuple(outline.outline),
     )
+
+
+def _title_heading(first_h1: str | None, title: str | None) -> str | None:
+    """The first h1 when it names the page (a <title> may add "| Site" after it), else None."""
+    if first_h1 is None or title is None:
+        return first_h1
+    return first_h1 if heading_key(title).startswith(heading_key(first_h1)) else None
 
 
 def _rendered(value: Any) -> Any:
@@ -408,9 +416,10 @@ class _Outline(HTMLParser):
         if text:
             self.blocks.append((self.headings[-1][0] if self.headings else None, text))
 
-    def spans(self) -> tuple[Span, ...]:
+    def spans(self, title: str | None) -> tuple[Span, ...]:
+        """The passages; the first h1 heads the lead when it is the page's title (or there is none)."""
         self._flush()
-        return _group(self.blocks, self.first_h1)
+        return _group(self.blocks, _title_heading(self.first_h1, title))
 
 
 def defuse(html_text: str) -> str:
@@ -558,7 +567,8 @@ def _markdown(path: str, text: str) -> SourceDoc:
             flush()
             heading = _inline(atx.group(2) if atx else line)
             outline.append(heading)
-            if first_h1 is None and (atx and len(atx.group(1)) == 1 or not atx and following.strip()[0] == "="):
+            level_one = atx is not None and len(atx.group(1)) == 1 or atx is None and following.strip()[0] == "="
+            if first_h1 is None and level_one and not blocks:  # a title comes before any text
                 first_h1 = heading
             continue
         if _SETEXT.match(line):
@@ -575,6 +585,7 @@ def _markdown(path: str, text: str) -> SourceDoc:
     flush()
     links = frozenset(_MD_LINK.findall(text))
     title = meta.get("title") or first_h1
+    first_h1 = _title_heading(first_h1, normalise(title) if title else None)
     return SourceDoc(path, "markdown", normalise(title) if title else None,
                      _unique([meta.get("url"), meta.get("canonical"), meta.get("link")]), None,
                      meta.get("published") or meta.get("date"), meta.get("modified"), _group(blocks, first_h1), links,
