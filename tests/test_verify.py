@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_process
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 HERE = Path(__file__).resolve().parent / "sources"
 GUIDE = HERE / "guide.yaml"
@@ -379,3 +381,49 @@ roles:
 """, encoding="utf-8")
     result = cli("verify", str(path), "--strict", "--source", str(HERE / "wrapped.md"))
     assert result.code == 0, result.out
+
+
+# --- properties: any bytes end in a source or a one-line error; a sentence survives any saving ------
+
+PROPERTY = settings(max_examples=150, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+TAGS = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<h2>", "</h2>", "<li>", "<a href='x'>", "</a>",
+                        "<script>", "</script>", "<!--", "-->", "<", ">", "&amp;", "&#8217;", "&nbsp;", "\n"])
+
+
+@PROPERTY
+@given(st.lists(st.one_of(TAGS, st.text(max_size=8)), max_size=40),
+       st.sampled_from([".html", ".json", ".md", ".txt", ""]))
+def test_any_source_reads_or_fails_in_one_line(tmp_path, pieces, suffix):
+    from mlcareer.errors import SourceError
+    from mlcareer.sourcedoc import read_source
+
+    path = tmp_path / f"source{suffix}"
+    path.write_text("".join(pieces), encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = read_source(str(path))
+    except SourceError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert all(span.text == span.text.strip() for span in doc.spans)
+
+
+WORDS = st.lists(st.sampled_from(["data", "it's", "“quoted”", "‘single’", "A&B", "models", "café", "—", "x<y"]),
+                 min_size=1, max_size=12)
+
+
+@PROPERTY
+@given(WORDS)
+def test_a_sentence_is_found_however_the_page_wrote_it(tmp_path, words):
+    """Entities, curly or straight quotes, non-breaking spaces and line breaks do not count."""
+    import html
+
+    from mlcareer.sourcedoc import contains, normalise, read_source
+
+    sentence = " ".join(words)
+    page = "<h2>Here</h2><p>" + html.escape(sentence).replace(" ", "&nbsp;\n", 1) + "</p>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    typed = sentence.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    doc = read_source(str(path))
+    assert doc.spans_named("Here") and contains(doc.spans_named("Here")[0].text, normalise(typed))
