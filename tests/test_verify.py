@@ -427,3 +427,13 @@ def test_a_sentence_is_found_however_the_page_wrote_it(tmp_path, words):
     typed = sentence.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     doc = read_source(str(path))
     assert doc.spans_named("Here") and contains(doc.spans_named("Here")[0].text, normalise(typed))
+
+
+@pytest.mark.parametrize("section", ["What Does a Data Wrangler Do?", "Wrangling 101"])
+def test_a_course_card_heading_is_local_to_its_card(cli, tmp_path, section):
+    """Text in a card stands under the card's name and under the article's heading around it;
+    after the card, the article's heading goes on (a wrapped heading, like "Pay", is not local)."""
+    path = edited_guide(tmp_path, "    salary:\n",
+                        f"    careers:\n      - quote: A free course.\n        section: {section}\n    salary:\n")
+    result = cli("verify", str(path), "--strict", "--source", str(HERE / "guide.html"))
+    assert result.code == 0, result.out

@@ -88,10 +88,14 @@ class Span(NamedTuple):
 
     heading: str | None
     paragraphs: tuple[str, ...]  # each normalised
+    within: tuple[str, ...] = ()  # the article's headings around a local one (a course card's name)
 
     @property
     def text(self) -> str:
         return " ".join(self.paragraphs)
+
+
+Block = tuple["str | None", str, tuple[str, ...]]  # (heading, text, the headings it is within)
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,8 +126,9 @@ class SourceDoc:
         return self.text.casefold()
 
     @cached_property
-    def _keys(self) -> tuple[str | None, ...]:
-        return tuple(None if span.heading is None else heading_key(span.heading) for span in self.spans)
+    def _keys(self) -> tuple[frozenset[str | None], ...]:
+        return tuple(frozenset([None if span.heading is None else heading_key(span.heading),
+                                *(heading_key(h) for h in span.within)]) for span in self.spans)
 
     @cached_property
     def _outline_keys(self) -> frozenset[str]:
@@ -139,8 +144,7 @@ class SourceDoc:
         """The spans under ``heading``; the lead answers to ``LEAD_NAMES`` and to the title."""
         key = heading_key(heading)
         lead = key in {heading_key(name) for name in (*LEAD_NAMES, self.title) if name}
-        return [span for span, span_key in zip(self.spans, self._keys)
-                if span_key == key or (span_key is None and lead)]
+        return [span for span, keys in zip(self.spans, self._keys) if key in keys or (lead and None in keys)]
 
     def has_heading(self, heading: str) -> bool:
         return bool(self.spans_named(heading)) or heading_key(heading) in self._outline_keys
@@ -289,18 +293,27 @@ _SIBLINGS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",), "tr": ("table", "
              "td": ("tr",), "th": ("tr",), "option": ("select",), "p": ()}
 
 
+class _Heading:
+    __slots__ = ("depth", "followed", "level", "text")
+
+    def __init__(self, text: str, level: int, depth: int) -> None:
+        self.text, self.level, self.depth = text, level, depth
+        self.followed = False  # text has come under it
+
+
 class _Outline(HTMLParser):
-    """Paragraphs under headings. A heading inside a container (a course card, a sidebar) speaks for
-    the rest of that container only; after it, the heading before it applies again."""
+    """Paragraphs under headings. A heading inside a container with text of its own (a course card,
+    a sidebar) speaks for the rest of that container only; after it, the heading before it applies
+    again."""
 
     def __init__(self, path: str) -> None:
         super().__init__(convert_charrefs=True)
         self.path = path
         self.stack: list[str] = []
-        self.headings: list[tuple[str, int, int]] = []  # (text, level, depth of its container)
+        self.headings: list[_Heading] = []  # the open headings, innermost last
         self.pieces: list[str] = []
         self.heading_pieces: list[str] | None = None
-        self.blocks: list[tuple[str | None, str]] = []
+        self.blocks: list[Block] = []
         self.skipping = 0
         self.in_title = False
         self.title: str | None = None
@@ -368,8 +381,17 @@ class _Outline(HTMLParser):
                 self._end_heading(open_tag)
             if open_tag == tag:
                 break
-        while self.headings and self.headings[-1][2] > len(self.stack):
-            self.headings.pop()  # its container has closed
+        self._close_headings()
+
+    def _close_headings(self) -> None:
+        """A heading whose container has closed: done if text followed it there (a course card,
+        a sidebar); if the container held the heading alone (a wrapper, a link), it goes on to
+        head what follows."""
+        closed = []
+        while self.headings and self.headings[-1].depth > len(self.stack):
+            closed.append(self.headings.pop())
+        if closed and not closed[0].followed:
+            self._push(closed[0].text, closed[0].level)
 
     def _implied_close(self, tag: str) -> None:
         if self.stack and self.stack[-1] == "p" and tag in _CLOSES_P:
@@ -388,13 +410,17 @@ class _Outline(HTMLParser):
         self.heading_pieces = None
         if not text:
             return
-        level, depth = _HEADINGS[tag], len(self.stack)
+        level = _HEADINGS[tag]
         if level == 1 and self.first_h1 is None:
             self.first_h1 = text
         self.outline.append(text)
-        while self.headings and self.headings[-1][2] == depth and self.headings[-1][1] >= level:
-            self.headings.pop()
-        self.headings.append((text, level, depth))
+        self._push(text, level)
+
+    def _push(self, text: str, level: int) -> None:
+        depth = len(self.stack)
+        while self.headings and self.headings[-1].depth == depth and self.headings[-1].level >= level:
+            self.headings.pop()  # a sibling heading of the same or a lower rank ends its section
+        self.headings.append(_Heading(text, level, depth))
 
     # text
     def handle_data(self, data: str) -> None:
@@ -414,7 +440,19 @@ class _Outline(HTMLParser):
         text = normalise("".join(self.pieces))
         self.pieces = []
         if text:
-            self.blocks.append((self.headings[-1][0] if self.headings else None, text))
+            if self.headings:
+                self.headings[-1].followed = True
+            self.blocks.append((self.headings[-1].text if self.headings else None, text, self._within()))
+
+    def _within(self) -> tuple[str, ...]:
+        """The headings a local heading (one in a container deeper than the heading before it)
+        stands within; a quote under a course card's name stands under the article's heading too."""
+        out = []
+        for inner, outer in zip(self.headings[::-1], self.headings[-2::-1]):
+            if inner.depth <= outer.depth:
+                break
+            out.append(outer.text)
+        return tuple(out)
 
     def spans(self, title: str | None) -> tuple[Span, ...]:
         """The passages; the first h1 heads the lead when it is the page's title (or there is none)."""
@@ -474,17 +512,18 @@ def _parse_html(path: str, text: str) -> _Outline:
     return outline
 
 
-def _group(blocks: list[tuple[str | None, str]], title_heading: str | None = None) -> tuple[Span, ...]:
+def _group(blocks: list[Block], title_heading: str | None = None) -> tuple[Span, ...]:
     """Consecutive blocks under one heading as a span; text under the title heading (the first h1)
     is the lead, as is text before any heading."""
     spans: list[Span] = []
-    for heading, text in blocks:
+    for heading, text, within in blocks:
         if heading is not None and heading == title_heading:
             heading = None
-        if spans and spans[-1].heading == heading:
-            spans[-1] = Span(heading, (*spans[-1].paragraphs, text))
+        within = tuple(h for h in within if h != title_heading)
+        if spans and spans[-1].heading == heading and spans[-1].within == within:
+            spans[-1] = Span(heading, (*spans[-1].paragraphs, text), within)
         else:
-            spans.append(Span(heading, (text,)))
+            spans.append(Span(heading, (text,), within))
     return tuple(spans)
 
 
@@ -538,7 +577,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 def _markdown(path: str, text: str) -> SourceDoc:
     lines = text.lstrip("\ufeff").splitlines()
     meta, start = _front_matter(lines)
-    blocks: list[tuple[str | None, str]] = []
+    blocks: list[Block] = []
     heading: str | None = None
     paragraph: list[str] = []
     first_h1: str | None = None
@@ -548,7 +587,7 @@ def _markdown(path: str, text: str) -> SourceDoc:
         if paragraph:
             joined = _inline(" ".join(paragraph))
             if joined:
-                blocks.append((heading, joined))
+                blocks.append((heading, joined, ()))
             paragraph.clear()
 
     fenced = False
@@ -596,7 +635,7 @@ def _plain(path: str, text: str) -> SourceDoc:
     """Paragraphs split by blank lines; a single short line standing alone, not ending like a
     sentence, is a heading."""
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff").replace("\r\n", "\n")) if p.strip()]
-    blocks: list[tuple[str | None, str]] = []
+    blocks: list[Block] = []
     heading: str | None = None
     title: str | None = None
     outline: list[str] = []
@@ -610,7 +649,7 @@ def _plain(path: str, text: str) -> SourceDoc:
             continue
         for line in (paragraph.splitlines() if _looks_listed(paragraph) else [paragraph]):
             if normalise(line):
-                blocks.append((heading, normalise(_ITEM.sub("", line))))
+                blocks.append((heading, normalise(_ITEM.sub("", line)), ()))
     return SourceDoc(path, "text", title, (), None, None, None, _group(blocks, title), frozenset(), tuple(outline))
 
 
