@@ -89,8 +89,10 @@ def handled(command):
             output.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
+            from .errors import ExitCode
+
             _silence_stdout()
-            raise typer.Exit(141) from None
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
     return run
 

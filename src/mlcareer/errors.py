@@ -9,13 +9,15 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes (README: "Exit codes")."""
+    """Every exit code the CLI ends with; the only definition (README's "Exit codes" table is
+    tested against it)."""
 
     OK = 0
     NOT_FOUND = 1
     USAGE = 2
     DATA = 3
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C
+    BROKEN_PIPE = 141  # the reader of a pipe went away (128 + SIGPIPE)
 
 
 class MlcareerError(Exception):
