@@ -68,9 +68,42 @@ def list_titles(catalog: Catalog, role: Role | None = None) -> list[TitleMatch]:
 def search_titles(catalog: Catalog, query: str, role: Role | None = None,
                   limit: int | None = SEARCH_LIMIT) -> tuple[list[TitleMatch], int]:
     """The best titles by fuzzy match on name, display name and aliases (typos, word order),
-    and how many matched in all."""
-    found, total = catalog.search_titles(query[:MAX_QUERY], role.slug if role else None, TITLE_SCORE_CUTOFF, limit)
-    return [TitleMatch(title, slug, round(score, 1)) for score, title, slug in found], total
+    best first, equal scores in catalog order; and how many titles matched in all.
+
+    rapidfuzz scores every spelling in one call. A title's score is that of its best spelling;
+    the count and the ranking take no Python-level pass over all hits (a query can match
+    tens of thousands): the count is a set built in C, and the ranking reads hits, best first,
+    only until it has ``limit`` titles from each file.
+    """
+    from operator import itemgetter
+
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.utils import default_process
+
+    processed = default_process(query[:MAX_QUERY])
+    ranked: list[tuple[float, int, int]] = []  # (-score, file, title): sorts best first, ties in order
+    total = 0
+    for part in catalog.title_choices(role.slug if role else None):
+        hits = process.extract(processed, part.choices, scorer=fuzz.WRatio, processor=None, limit=None,
+                               score_cutoff=TITLE_SCORE_CUTOFF)
+        matched = set(map(part.owners.__getitem__, map(itemgetter(2), hits)))
+        total += len(matched - part.hidden)
+        # Hits come best first, ties in choice order (which is title order): a title's first hit is its best.
+        taken: set[int] = set()
+        for _, score, position in hits:
+            if limit is not None and len(taken) >= limit:
+                break
+            title = part.owners[position]
+            if title not in taken and title not in part.hidden:
+                taken.add(title)
+                ranked.append((-score, part.document, title))
+    ranked.sort()
+    matches = []
+    for negative_score, number, index in ranked[:limit]:
+        found = catalog.title_at(number, index)
+        if found is not None:
+            matches.append(TitleMatch(found[0], found[1], round(-negative_score, 1)))
+    return matches, total
 
 
 # --- pay -------------------------------------------------------------------------------------
