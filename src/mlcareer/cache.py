@@ -26,6 +26,7 @@ from . import SCHEMA_VERSION, __version__
 from .document import Document, Stale
 
 MAGIC = b"mlcareer-cache"
+FORMAT = 2  # of entries; with the program version in every identity, so an older layout is a miss
 PARTS = ("titles", "title_lookup", "search")
 
 
@@ -42,7 +43,7 @@ def enabled() -> bool:
 
 
 def _identity(path: str, st: os.stat_result) -> str:
-    return "|".join(map(str, (__version__, SCHEMA_VERSION, os.path.abspath(path), st.st_dev, st.st_ino,
+    return "|".join(map(str, (FORMAT, __version__, SCHEMA_VERSION, os.path.abspath(path), st.st_dev, st.st_ino,
                               st.st_size, st.st_mtime_ns, st.st_ctime_ns)))
 
 
