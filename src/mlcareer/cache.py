@@ -8,8 +8,8 @@ plain lists, dicts, strings and numbers in ``marshal`` form (several times faste
 JSON, and completion needs no JSON module at all), each checked against its CRC-32 before it is
 read.
 
-An entry is read whole and its file closed at once; parts are decoded on first use. A damaged
-part raises ``document.Stale``, and so do search choices processed by another rapidfuzz
+Reading an entry reads its header and closes the file; a part is read (and the file closed
+again) on first use. A damaged part raises ``document.Stale``, and so do search choices processed by another rapidfuzz
 version (checked when a search reads them, since only a search imports rapidfuzz): the
 catalog then reads the file again. Entries are written atomically (temp file and rename); one
 that is missing, corrupt, stale or unwritable is simply not used: the cache never causes an
@@ -55,11 +55,19 @@ def entry_path(path: str) -> str:
 
 
 class CachedDocument(Document):
-    """A document whose title tables and roles are decoded from a cache entry on first use."""
+    """A document whose title tables and roles are decoded from a cache entry on first use.
 
-    def __init__(self, path: str, header: dict, body: memoryview, index: dict) -> None:
+    Each part is read when first needed, opening the entry and closing it again: an entry of a
+    big file is mostly roles that a command never reads. A part read from a different file
+    than the header (the entry was rewritten meanwhile) is caught by the file's identity, and a
+    damaged one by its CRC: either raises ``Stale``.
+    """
+
+    def __init__(self, path: str, header: dict, entry: str, version: tuple, body: int, index: dict) -> None:
         super().__init__(path, header)
-        self._body = body
+        self._entry = entry
+        self._version = version  # (inode, size, mtime) of the entry the header came from
+        self._body = body  # where the parts start
         self._index = index  # part name or role number -> [offset, length, crc]
         self._decoded: dict[str | int, object] = {}
 
@@ -67,7 +75,11 @@ class CachedDocument(Document):
         if key not in self._decoded:
             try:
                 offset, length, crc = self._index[key]
-                blob = self._body[offset:offset + length]
+                with open(self._entry, "rb") as handle:
+                    if _version(os.fstat(handle.fileno())) != self._version:
+                        raise ValueError("rewritten")
+                    handle.seek(self._body + offset)
+                    blob = handle.read(length)
                 if len(blob) != length or zlib.crc32(blob) != crc:
                     raise ValueError("checksum")
                 self._decoded[key] = marshal.loads(blob)
@@ -96,27 +108,32 @@ class CachedDocument(Document):
         return search
 
 
+def _version(st: os.stat_result) -> tuple:
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def load(path: str, st: os.stat_result) -> Document | None:
     """The cached document for this exact file version, or None."""
     if not enabled():
         return None
+    entry = entry_path(path)
     try:
-        with open(entry_path(path), "rb") as handle:
-            data = handle.read()
-    except OSError:
+        with open(entry, "rb") as handle:
+            version = _version(os.fstat(handle.fileno()))
+            first = handle.readline(100)
+            blob = b""
+            magic, length, crc = first.split()
+            blob = handle.read(int(length))
+    except (OSError, ValueError):
         return None
     try:
-        end = data.index(b"\n", 0, 100)
-        magic, length, crc = data[:end].split()
-        start, stop = end + 1, end + 1 + int(length)
-        blob = data[start:stop]
         if magic != MAGIC or len(blob) != int(length) or zlib.crc32(blob) != int(crc):
             return None
-        entry = marshal.loads(blob)
-        if entry.get("identity") != _identity(path, st) or len(entry["roles"]) != len(entry["header"]["heads"]):
+        header = marshal.loads(blob)
+        if header.get("identity") != _identity(path, st) or len(header["roles"]) != len(header["header"]["heads"]):
             return None
-        index = {**entry["parts"], **dict(enumerate(entry["roles"]))}
-        return CachedDocument(path, entry["header"], memoryview(data)[stop:], index)
+        index = {**header["parts"], **dict(enumerate(header["roles"]))}
+        return CachedDocument(path, header["header"], entry, version, len(first) + len(blob), index)
     except Exception:  # noqa: BLE001 - any unreadable entry is a miss
         return None
 
