@@ -212,43 +212,15 @@ def _title(row: tuple) -> Title:
 
 def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role:
     """Model one validated role (the model is imported here: completion never needs it)."""
-    from .model import Course, Fact, FitQuestion, Path, ProsCons, Role, Salary, SalaryEstimate, Source, Title, Titles
+    from .model import Fact, FitQuestion, Role, Source
+    from .sections import SECTIONS
 
-    def _facts(items):
-        return tuple(Fact.from_dict(item) for item in items or ())
-
-    def _fact(item):
-        return Fact.from_dict(item) if item else None
-
-    titles = raw.get("titles") or {}
-    intro_quote = titles.get("quote") or []
-    pros_cons = raw.get("pros_cons") or {}
-    path = raw.get("path") or {}
-    salary = raw.get("salary")
     return Role(
         slug=raw["slug"],
         title=raw["title"],
         aliases=tuple(raw["aliases"]),
         source=Source(**source),
         origin=origin,
-        overview=_facts(raw["overview"]),
-        duties=_facts(raw["duties"]),
-        typical_day=_facts(raw["typical_day"]),
-        industries=_facts(raw["industries"]),
-        careers=_facts(raw["careers"]),
-        titles=Titles(
-            tuple(Title.from_dict(t) for t in titles.get("names", ())),
-            Fact(" ".join(intro_quote), tuple(intro_quote), titles.get("section")) if intro_quote else None,
-        ),
-        pros_cons=ProsCons(_facts(pros_cons.get("pros")), _facts(pros_cons.get("cons"))),
-        path=Path(_facts(path.get("steps")), _facts(path.get("alongside")), _fact(path.get("intro"))),
-        skills=_facts(raw["skills"]),
-        salary=Salary(
-            salary.get("currency") or "USD",
-            tuple(SalaryEstimate.from_dict(e) for e in salary.get("estimates", ())),
-            _fact(salary.get("note")),
-        ) if salary else None,
-        resources=tuple(Course.from_dict(c) for c in raw["resources"]),
-        not_covered=tuple(raw["not_covered"]),
+        **{s.key: s.model(raw.get(s.key)) for s in SECTIONS if s.model},
         fit=tuple(FitQuestion(q["question"], Fact.from_dict(q)) for q in raw.get("fit") or ()),
     )

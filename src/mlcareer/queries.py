@@ -170,27 +170,10 @@ def _derived_qualifier(figure: Figure) -> str | None:
 
 def section_origins(role: Role) -> dict[str, list[str]]:
     """For each profile section, the source headings its facts were taken from, in order."""
-    from .model import Fact
+    from .sections import SECTIONS
 
-    def headings(items) -> list[str]:
-        return list(dict.fromkeys(i.section for i in items if getattr(i, "section", None)))
-
-    path = role.path
-    salary = role.salary
-    out = {
-        "overview": headings(role.overview),
-        "duties": headings(role.duties),
-        "typical_day": headings(role.typical_day),
-        "industries": headings(role.industries),
-        "path": headings([f for f in (path.intro, *path.steps, *path.alongside) if isinstance(f, Fact)]),
-        "skills": headings(role.skills),
-        "salary": headings([*(salary.estimates if salary else ()), *((salary.note,) if salary and salary.note else ())]),
-        "careers": headings(role.careers),
-        "titles": headings([role.titles.intro] if role.titles.intro else []),
-        "pros_cons": headings([*role.pros_cons.pros, *role.pros_cons.cons]),
-        "resources": headings(role.resources),
-    }
-    return out
+    return {s.key: list(dict.fromkeys(i.section for i in s.cited(role) if getattr(i, "section", None)))
+            for s in SECTIONS if s.cited}
 
 
 # --- compare ---------------------------------------------------------------------------------
