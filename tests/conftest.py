@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT.parent / "shared" / "sources" / "machine-learning-engineer.md"
+# ../shared/sources beside the repository, or beside the folder of worktrees (wt/NAME) it is in
+ARTICLE = next((p for p in (base / "shared" / "sources" / "machine-learning-engineer.md"
+                            for base in (ROOT.parent, ROOT.parent.parent)) if p.exists()),
+               ROOT.parent / "shared" / "sources" / "machine-learning-engineer.md")
 ENV_VARS = ("NO_COLOR", "FORCE_COLOR", "MLCAREER_DATA", "MLCAREER_NO_CACHE", "TERM", "COLUMNS")
 
 

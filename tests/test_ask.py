@@ -80,7 +80,7 @@ def test_json_gives_topic_confidence_and_answer(cli):
     data = json.loads(cli("ask", "--json", "do I need a masters degree").out)
     assert data["status"] == "answer" and data["topic"] == "education"
     assert 0 < data["confidence"] <= 1
-    assert data["answer"]["steps"][2]["label"] == "Master's degree"
+    assert data["answer"]["requirements"][0]["label"] == "Master's degree"
     assert data["source"]["publisher"] == "Forage"
 
 

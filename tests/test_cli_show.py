@@ -120,7 +120,7 @@ def test_typical_day_shows_the_quoted_explanation(cli):
 
 @pytest.mark.parametrize("command,expected", [
     ("duties", ["Verifying data quality", "Identifying and correcting distribution errors"]),
-    ("path", ["1. Undergraduate degree", "2. Entry-level job", "3. Master's degree", "4. Related experience",
+    ("path", ["1. Undergraduate degree", "2. Entry-level job", "- Master's degree", "- Related experience",
               "Certifications or a bootcamp"]),
     ("skills", ["Hard skills:", "Data visualization", "Soft skills:", "Keep" if False else "old research"]),
     ("resources", ["Technical Interview Prep", "provider: Girls Who Code", "average time: 3-4 hours",

@@ -213,9 +213,11 @@ def test_ctrl_c_exits_130_without_a_traceback():
 
     # The child gets default SIGINT handling even when pytest runs with SIGINT ignored (a
     # background job, some CI runners), which a child would otherwise inherit.
-    proc = subprocess.Popen([sys.executable, "-m", "mlcareer", "ask"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # (a signal set to default stays default across exec; an ignored one would stay ignored).
+    default_sigint = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                      "os.execv(sys.executable, [sys.executable, '-m', 'mlcareer', 'ask'])")
+    proc = subprocess.Popen([sys.executable, "-c", default_sigint], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 30
         seen = ""

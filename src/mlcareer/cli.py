@@ -205,7 +205,8 @@ def _section_command(name: str, key: str, summary: str) -> None:
 
 
 _section_command("duties", "duties", "main and additional duties")
-_section_command("path", "path", "the education and career steps, as an ordered roadmap")
+_section_command("path", "path", "how to become one: the steps the source puts in order, what it also requires, "
+                 "and what helps alongside")
 _section_command("skills", "skills", "the skills the role needs")
 _section_command("resources", "resources", "the free courses the source promotes")
 
@@ -217,7 +218,7 @@ def salary(
     role: RoleArg = None,
     json: JsonOpt = False,
 ) -> None:
-    """Pay estimates per source, annual and hourly (derived figures marked), and their range."""
+    """Pay estimates per source, each with its measure, annual and hourly (derived figures marked)."""
     from .queries import resolve_role, salary_summary
 
     opts = settings(ctx)
@@ -287,7 +288,7 @@ def compare(
         metavar="ROLE ROLE [ROLE...]")],
     json: JsonOpt = False,
 ) -> None:
-    """Roles side by side: pay range, education path, skills shared and distinct, duties, titles."""
+    """Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles."""
     from .errors import UsageError
     from .queries import compare_roles, resolve_role
 
@@ -338,7 +339,7 @@ def fit(
         help="Answer without prompts: yes, no or unsure (y, n, ?) for each question, comma-separated.")] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Is it for you? A few questions from the source, each answered with what the source says."""
+    """Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says."""
     from .queries import parse_answer, parse_answers, resolve_role
 
     opts = settings(ctx)

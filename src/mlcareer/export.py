@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def fact(f: Fact) -> dict:
     return {"text": f.text, "label": f.label, "kind": f.kind, "speaker": f.speaker,
-            "quote": list(f.quote), "section": f.section}
+            "quote": list(f.quote), "section": f.section,
+            "links": [{"text": link.text, "url": link.url} for link in f.links]}
 
 
 def facts(items: Iterable[Fact]) -> list[dict]:
@@ -35,9 +36,14 @@ def course(c: Course) -> dict:
             "url": c.url, "quote": list(c.quote), "section": c.section}
 
 
+def title_entry(t: Title) -> dict:
+    """A title's name as the source lists it, mlcareer's display form, and the flag saying so."""
+    return {"name": t.name, "display": t.display, "display_note": t.display_note}
+
+
 def title(t: Title) -> dict:
     """A related title; ``role`` is the slug of its own profile (the role-file field's name)."""
-    return {"name": t.name, "display": t.display, "aliases": list(t.aliases), "role": t.role}
+    return {**title_entry(t), "aliases": list(t.aliases), "role": t.role}
 
 
 def figure(f: Figure | None) -> dict | None:

@@ -22,8 +22,27 @@ class Source(NamedTuple):
     modified: str | None = None
 
 
+# The ``section`` of a fact from the article's opening paragraphs, which stand under no heading.
+BEFORE_FIRST_HEADING = "(before the first heading)"
+
+
+# How a title's ``display`` form is flagged: it is mlcareer's wording, not the source's.
+DISPLAY_FLAG = "mlcareer's form"
+
+
+class Link(NamedTuple):
+    """A link the source gives in a quoted sentence: its anchor text, verbatim, and address."""
+
+    text: str
+    url: str
+
+
 class Fact(NamedTuple):
-    """One statement, with the verbatim sentence(s) it came from and their section."""
+    """One statement, with the verbatim sentence(s) it came from and their section.
+
+    ``speaker`` is the person the source credits with it; ``text`` is mlcareer's paraphrase,
+    ``quote`` the source's own sentences (its framing included, "Weisgraeber says ...").
+    """
 
     text: str
     quote: tuple[str, ...] = ()
@@ -31,10 +50,12 @@ class Fact(NamedTuple):
     label: str | None = None
     kind: str | None = None
     speaker: str | None = None
+    links: tuple[Link, ...] = ()
 
     @classmethod
     def from_dict(cls, d: dict) -> Fact:
-        return cls(d["text"], tuple(d["quote"]), d["section"], d["label"], d["kind"], d["speaker"])
+        links = tuple(Link(x["text"], x["url"]) for x in d.get("links") or ())
+        return cls(d["text"], tuple(d["quote"]), d["section"], d["label"], d["kind"], d["speaker"], links)
 
 
 # An education or career step is a fact whose label names the step.
@@ -81,6 +102,13 @@ class Title(NamedTuple):
     def shown(self) -> str:
         return self.display or self.name
 
+    @property
+    def display_note(self) -> str | None:
+        """Says that ``display`` is mlcareer's form of the name, and gives the source's."""
+        if not self.display or self.display == self.name:
+            return None
+        return f"{DISPLAY_FLAG}; the source lists \u201c{self.name}\u201d"
+
     @classmethod
     def from_dict(cls, d: dict) -> Title:
         return cls(d["name"], d["display"], tuple(d["aliases"]), d["role"])
@@ -109,11 +137,13 @@ class Course(NamedTuple):
 
 
 class Path(NamedTuple):
-    """How to become one: ordered steps, and what helps alongside them."""
+    """How to become one: the steps the source puts in order, what it requires without
+    placing it in that order, and what helps alongside them."""
 
     steps: tuple[EducationStep, ...]
     alongside: tuple[Fact, ...] = ()
     intro: Fact | None = None
+    requirements: tuple[EducationStep, ...] = ()
 
 
 class ProsCons(NamedTuple):

@@ -189,6 +189,11 @@ def skill_names(role: Role) -> list[str]:
     return list(dict.fromkeys(s.label or s.text for s in role.skills))
 
 
+def skill_speakers(role: Role) -> dict[str, str]:
+    """Skill name -> the person the source credits it to, for skills that are someone's view."""
+    return {s.label or s.text: s.speaker for s in role.skills if s.speaker}
+
+
 def compare_roles(roles: list[Role]) -> Comparison:
     """Side by side: pay, skills shared by all and those only one role has."""
     from .errors import UsageError

@@ -132,12 +132,15 @@ class Obj(Spec):
 
 
 class FactSpec(Obj):
-    """A statement; without ``text`` the quote is the text, or failing that the label."""
+    """A statement; without ``text`` the quote is the text, or failing that the label.
+
+    ``links`` are the article's own links in the quoted sentence: its anchor text and address.
+    """
 
     def __init__(self, **extra: Spec) -> None:
         super().__init__(
             {"text": Str(), "quote": OneOrMany(Str()), "section": Str(), "label": Str(),
-             "kind": Str(), "speaker": Str(), **extra},
+             "kind": Str(), "speaker": Str(), "links": ListOf(LINK), **extra},
             required=tuple(extra),
             one_of=("text", "quote", "label"),
         )
@@ -148,9 +151,10 @@ class FactSpec(Obj):
         return out
 
 
+URL = Str(r"https?://\S+", "a web address (http:// or https://)")
+LINK = Obj({"text": Str(), "url": URL}, required=("text", "url"))
 SLUG = Str(r"[a-z0-9][a-z0-9-]{0,79}", "a slug (lowercase letters, digits and hyphens)")
 DATE = Str(r"\d{4}-\d{2}-\d{2}", "a date (YYYY-MM-DD)")
-URL = Str(r"https?://\S+", "a web address (http:// or https://)")
 FACTS = ListOf(FactSpec())
 
 SOURCE = Obj(

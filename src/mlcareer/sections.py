@@ -73,27 +73,30 @@ def fact_list(key: str, heading: str, summary: str) -> Section:
 def _path_schema() -> Spec:
     from .schema import FACTS, FactSpec, Obj
 
-    return Obj({"intro": FactSpec(), "steps": FACTS, "alongside": FACTS})
+    # steps: what the source puts in order; requirements: what it requires but does not order
+    return Obj({"intro": FactSpec(), "steps": FACTS, "requirements": FACTS, "alongside": FACTS})
 
 
 def _path_model(raw: dict | None) -> Any:
     from .model import Path
 
     raw = raw or {}
-    return Path(_facts(raw.get("steps")), _facts(raw.get("alongside")), _fact(raw.get("intro")))
+    return Path(_facts(raw.get("steps")), _facts(raw.get("alongside")), _fact(raw.get("intro")),
+                _facts(raw.get("requirements")))
 
 
 def _path_data(role: Role) -> dict:
     from .export import fact, facts, optional_fact
 
     path = role.path
-    return {"intro": optional_fact(path.intro), "steps": [{"step": n, **fact(s)} for n, s in enumerate(path.steps, 1)],
-            "alongside": facts(path.alongside)}
+    return {"intro": optional_fact(path.intro),
+            "steps": [{"step": n, **fact(s)} for n, s in enumerate(path.steps, 1)],
+            "requirements": facts(path.requirements), "alongside": facts(path.alongside)}
 
 
 def _path_cited(role: Role) -> list[Fact]:
     path = role.path
-    return [f for f in (path.intro, *path.steps, *path.alongside) if f is not None]
+    return [f for f in (path.intro, *path.steps, *path.requirements, *path.alongside) if f is not None]
 
 
 # --- salary ----------------------------------------------------------------------------------
@@ -211,7 +214,7 @@ SECTIONS: tuple[Section, ...] = (
     fact_list("duties", "Duties", "main and additional duties"),
     fact_list("typical_day", "A typical day", "what a day looks like"),
     fact_list("industries", "Industries", "where they work"),
-    Section("path", "How to become one", "education and career steps, in order",
+    Section("path", "How to become one", "steps the source orders, requirements, what helps",
             _path_data, _path_schema, _path_model, _path_cited),
     fact_list("skills", "Skills", "hard, soft and thinking skills"),
     Section("salary", "Pay", "salary estimates per source",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from ..model import Course, Fact, FitQuestion, Role
-from ..queries import Comparison, SalarySummary, TitleMatch, section_origins
+from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
+from ..queries import Comparison, SalarySummary, TitleMatch, section_origins, skill_speakers
 from ..sections import SECTIONS, Section
 
 
@@ -22,10 +22,11 @@ class Para(NamedTuple):
 
 
 class Item(NamedTuple):
+    """A listed thing; ``quote`` holds the source's own sentences, shown as they stand."""
+
     text: str
     label: str | None = None
     quote: tuple[str, ...] = ()
-    speaker: str | None = None
     details: tuple[str, ...] = ()
 
 
@@ -53,8 +54,25 @@ SILENT = "The source does not cover this."
 SKILL_KINDS = {"hard": "Hard skills", "soft": "Soft skills", "thinking": "Thinking", "perspective": "Perspective"}
 
 
+def credited(fact: Fact) -> str:
+    """The fact's text with the person the source credits it to, whenever there is one.
+
+    The credit goes on our text, not on the quote: the quote is the source's sentence, and its
+    framing ("According to ...", "Weisgraeber says ...") is the source's, not the speaker's.
+    """
+    if not fact.speaker:
+        return fact.text
+    text, stop = (fact.text[:-1], ".") if fact.text.endswith(".") else (fact.text, "")
+    return f"{text} (according to {fact.speaker}){stop}"
+
+
+def link_details(fact: Fact) -> tuple[str, ...]:
+    """The source's own links in the quoted sentence: anchor text, then address."""
+    return tuple(f"link on \u201c{link.text}\u201d: {link.url}" for link in fact.links)
+
+
 def item(fact: Fact, label: bool = True) -> Item:
-    return Item(fact.text, fact.label if label else None, fact.quote, fact.speaker)
+    return Item(credited(fact), fact.label if label else None, fact.quote, link_details(fact))
 
 
 def facts(items: Iterable[Fact], quotes: bool, title: str | None = None, label: bool = True) -> list[Block]:
@@ -103,19 +121,24 @@ def _labelled(attr: str):
     return lambda role, quotes: facts(getattr(role, attr), quotes)
 
 
+PATH_ORDERED = "Steps the source puts in order"
+PATH_UNORDERED = "Also named as requirements (the source does not say at which point)"
+
+
 def _path(role: Role, quotes: bool) -> list[Block]:
     path = role.path
     out: list[Block] = [Para(path.intro.text)] if path.intro else []
     if path.steps:
-        out.append(Bullets(tuple(item(f) for f in path.steps), numbered=True, title="Steps, in order",
-                           show_quotes=quotes))
-    out += facts(path.alongside, quotes, "Alongside the steps")
+        out.append(Bullets(tuple(item(f) for f in path.steps), numbered=len(path.steps) > 1,
+                           title=PATH_ORDERED, show_quotes=quotes))
+    out += facts(path.requirements, quotes, PATH_UNORDERED)
+    out += facts(path.alongside, quotes, "Alongside")
     return out
 
 
 def _skills(role: Role, quotes: bool) -> list[Block]:
-    skills = [Fact(s.label or s.text, s.quote, s.section, None, s.kind, s.speaker) if s.text == " ".join(s.quote)
-              else Fact(s.text, s.quote, s.section, s.label, s.kind, s.speaker) for s in role.skills]
+    skills = [s._replace(text=s.label or s.text, label=None) if s.text == " ".join(s.quote) else s
+              for s in role.skills]
     return grouped(skills, quotes, SKILL_KINDS, key=lambda f: f.kind)
 
 
@@ -163,8 +186,8 @@ def _titles(role: Role, quotes: bool) -> list[Block]:
     listed = []
     for title in names:
         details = []
-        if title.display:
-            details.append(f"listed by the source as \u201c{title.name}\u201d")
+        if title.display_note:
+            details.append(title.display_note)
         if title.role:
             details.append(f"profiled: mlcareer show {title.role}")
         listed.append(Item(title.shown, details=tuple(details)))
@@ -259,15 +282,24 @@ def titles_page(matches: list[TitleMatch], query: str | None, total: int,
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
     for m in matches:
-        row = ((f"{m.score:.0f}",) if query else ()) + (m.title.shown,)
+        row = ((f"{m.score:.0f}",) if query else ()) + (flagged(m.title, short=True),)
         row += (role_titles.get(m.listed_by, m.listed_by),) if many else ()
         row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
     page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+    page += [Para(f"{m.title.shown}: {m.title.display_note}.", "dim") for m in matches if m.title.display_note]
     if total > len(matches):
         page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "dim"))
     return page
+
+
+def flagged(title: Title, short: bool = False) -> str:
+    """A title as shown, with mlcareer's own display form flagged as such (``short``: the flag
+    alone, for a table followed by the full note)."""
+    if not title.display_note:
+        return title.shown
+    return f"{title.shown} ({DISPLAY_FLAG})" if short else f"{title.shown} ({title.display_note})"
 
 
 def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:
@@ -286,6 +318,21 @@ def pay_estimates(summary: SalarySummary, field: str) -> str:
     return "; ".join(shown) or "not in the source"
 
 
+def education_path(role: Role) -> str:
+    """The ordered steps numbered, the requirements the source does not order after them."""
+    path = role.path
+    shown = "; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(path.steps, 1))
+    if path.requirements:
+        also = ", ".join(s.label or s.text for s in path.requirements)
+        shown = f"{shown}; also required, at no stated point: {also}" if shown else also
+    return shown
+
+
+def skill_credit(role: Role, names: Sequence[str]) -> list[str]:
+    speakers = skill_speakers(role)
+    return [f"{n} (according to {speakers[n]})" if n in speakers else n for n in names]
+
+
 def compare_page(comparison: Comparison) -> list[Block]:
     roles = comparison.roles
 
@@ -296,28 +343,34 @@ def compare_page(comparison: Comparison) -> list[Block]:
         row("Source", [f"{r.source.title}" + (f" ({r.source.publisher})" if r.source.publisher else "") for r in roles]),
         row("Pay per year", [pay_estimates(p, "annual") for p in comparison.pay]),
         row("Pay per hour", [pay_estimates(p, "hourly") for p in comparison.pay]),
-        row("Education path", ["; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(r.path.steps, 1)) for r in roles]),
-        row("Skills only here", [", ".join(d) or "none" for d in comparison.distinct_skills]),
+        row("Education path", [education_path(r) for r in roles]),
+        row("Skills only here", [", ".join(skill_credit(r, d)) or "none"
+                                 for r, d in zip(roles, comparison.distinct_skills)]),
         row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
-        row("Related titles", [", ".join(t.shown for t in r.titles.names) for r in roles]),
+        row("Related titles", [", ".join(flagged(t) for t in r.titles.names) for r in roles]),
     )
-    shared = ", ".join(comparison.shared_skills) or "none"
+    shared = ", ".join(skill_credit(roles[0], comparison.shared_skills)) or "none"
     return [Heading("Compared: " + " / ".join(r.title for r in roles), 1),
             Table(("", *(r.title for r in roles)), rows),
             Para(f"Skills they share: {shared}.")]
+
+
+FIT_NOTE = ("The questions are mlcareer's, based on the article; what follows each one is what the "
+            "article says, in its own words below.")
 
 
 def fit_page(role: Role, answers: list[str]) -> list[Block]:
     groups: dict[str, list[FitQuestion]] = {"yes": [], "no": [], "unsure": []}
     for question, answer in zip(role.fit, answers):
         groups[answer].append(question)
-    titles = {"yes": "You said yes", "no": "You said no: the source says this is part of the job",
-              "unsure": "You weren't sure"}
-    out: list[Block] = role_header(role) + [Heading("Is it for you? Your answers, and what the source says")]
+    titles = {"yes": "You said yes", "no": "You said no", "unsure": "You weren't sure"}
+    out: list[Block] = role_header(role) + [Heading("Is it for you? Your answers, and what the source says"),
+                                            Para(FIT_NOTE, "dim")]
     for answer in ("yes", "no", "unsure"):
         if groups[answer]:
-            items = tuple(Item(q.question, quote=q.fact.quote, speaker=q.fact.speaker,
-                               details=(q.fact.text,) + ((f"section: {q.fact.section}",) if q.fact.section else ()))
+            items = tuple(Item(q.question, quote=q.fact.quote,
+                               details=("The source: " + credited(q.fact),) + link_details(q.fact)
+                               + ((f"section: {q.fact.section}",) if q.fact.section else ()))
                           for q in groups[answer])
             out.append(Bullets(items, title=titles[answer], show_quotes=True))
     out.append(Para("This is not a test and there is no score: it only puts your answers next to what the "
@@ -347,8 +400,8 @@ def _hourly(role: Role) -> list[Block]:
 
 
 def _education(role: Role) -> list[Block]:
-    steps = [s for s in role.path.steps
-             if any(w in f"{s.label} {s.text}".lower() for w in DEGREE_WORDS)] or list(role.path.steps)
+    every = [*role.path.steps, *role.path.requirements]
+    steps = [s for s in every if any(w in f"{s.label} {s.text}".lower() for w in DEGREE_WORDS)] or every
     return [Bullets(tuple(item(s) for s in steps), show_quotes=True)] if steps else []
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..export import course, fact, facts, figure, optional_fact, salary, source, title
+from ..export import course, fact, facts, figure, optional_fact, salary, source, title, title_entry
 from ..model import Role
-from ..queries import Comparison, SalarySummary, TitleMatch
+from ..queries import Comparison, SalarySummary, TitleMatch, skill_speakers
 from ..sections import SECTIONS, Section
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
-__all__ = ["course", "fact", "facts", "figure", "optional_fact", "salary", "source"]  # record shapes: ..export
+__all__ = ["course", "fact", "facts", "figure", "optional_fact", "salary", "source", "title_entry"]  # record shapes: ..export
 
 JSON_VERSION = 1
 
@@ -62,9 +62,10 @@ def compare(comparison: Comparison) -> dict:
         "salary": {p.role.slug: salary(p) for p in comparison.pay},
         "path": {r.slug: section_value(r, SECTION_BY_KEY["path"]) for r in comparison.roles},
         "skills": {"shared": list(comparison.shared_skills),
-                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)}},
+                   "distinct": {r.slug: list(d) for r, d in zip(comparison.roles, comparison.distinct_skills)},
+                   "speakers": {r.slug: skill_speakers(r) for r in comparison.roles}},
         "duties": {r.slug: facts(r.duties) for r in comparison.roles},
-        "titles": {r.slug: [t.shown for t in r.titles.names] for r in comparison.roles},
+        "titles": {r.slug: [title_entry(t) for t in r.titles.names] for r in comparison.roles},
     }
 
 
@@ -72,7 +73,8 @@ def fit(role: Role, answers: list[str]) -> dict:
     return {**role_head(role), "answers": [
         {"label": q.fact.label, "question": q.question, "answer": a, **fact(q.fact)}
         for q, a in zip(role.fit, answers)
-    ], "note": "No score: the answers stand next to what the source says."}
+    ], "note": "No score: the answers stand next to what the source says. The questions are mlcareer's, "
+               "based on the article; each text, quote and speaker is the article's."}
 
 
 def validation(results: list[tuple[str, int | None, list]]) -> dict:

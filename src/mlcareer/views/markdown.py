@@ -38,13 +38,22 @@ def _bullets(block: Bullets) -> str:
         label = f"**{esc(item.label)}:** " if item.label else ""
         lines.append(f"{mark} {label}{esc(item.text)}")
         for detail in item.details:
-            lines.append(f"  {_link(detail)}  " if detail.startswith("http") else f"  {esc(detail)}  ")
+            lines.append(f"  {_detail(detail)}  ")
         if block.show_quotes:
             for quote in item.quote:
                 if quote != item.text:
-                    who = f" \u2014 {esc(item.speaker)}" if item.speaker else ""
-                    lines.append(f"\n   > {esc(quote)}{who}\n")
+                    lines.append(f"\n   > {esc(quote)}\n")
     return "\n".join(lines)
+
+
+def _detail(detail: str) -> str:
+    """A detail line; a web address in it, alone or after ``label: ``, becomes a link."""
+    label, sep, rest = detail.rpartition(": ")
+    if detail.startswith("http"):
+        return _link(detail)
+    if sep and rest.startswith("http") and " " not in rest:
+        return f"{esc(label)}: {_link(rest)}"
+    return esc(detail)
 
 
 def _link(url: str) -> str:

@@ -40,8 +40,7 @@ def _bullets(block: Bullets) -> list[str]:
         if block.show_quotes:
             for quote in item.quote:
                 if quote != item.text:
-                    who = f" ({clean(item.speaker)})" if item.speaker else ""
-                    lines.append(f"{pad}> {clean(quote)}{who}")
+                    lines.append(f"{pad}> {clean(quote)}")
     return lines
 
 

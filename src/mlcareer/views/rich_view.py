@@ -54,13 +54,19 @@ def _bullets(block: Bullets):
         if block.show_quotes:
             for quote in item.quote:
                 if quote != item.text:
-                    body.append("\n\u201c" + clean(quote).strip("\u201c\u201d") + "\u201d", style="italic green")
-                    if item.speaker:
-                        body.append(f" \u2014 {clean(item.speaker)}", style="dim")
+                    body.append("\n" + quoted(clean(quote)), style="italic green")
         grid.add_row(f"{n}." if block.numbered else "\u2022", body)
     if block.title:
         return Group(Text(clean(block.title), style="bold"), grid)
     return grid
+
+
+def quoted(text: str) -> str:
+    """The source's sentence in quotation marks, unless it holds its own: then as it stands,
+    so that no mark is left open (its own marks are the article's, balanced)."""
+    if any(mark in text for mark in "\u201c\u201d\""):
+        return text
+    return f"\u201c{text}\u201d"
 
 
 def _table(block: Table):
