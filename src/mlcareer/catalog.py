@@ -164,15 +164,19 @@ class Catalog:
 
     def title_at(self, number: int, index: int) -> tuple[Title, str] | None:
         """Title ``index`` of document ``number`` and the slug listing it; None if overridden."""
-        row = title_row(self._read(number, lambda d: d.title_table()), index)
+        return self._title_in(number, self._read(number, lambda d: d.title_table()), index)
+
+    def _title_in(self, number: int, table: dict, index: int) -> tuple[Title, str] | None:
+        row = title_row(table, index)
         slug = self._current(number, row[0])
         return (_title(row), slug) if slug else None
 
     def titles(self, slug: str | None = None) -> Iterator[tuple[Title, str]]:
         """Related titles with the slug of the role listing them (of one role, or all)."""
         for number, indexes in self._title_indexes(slug):
+            table = self._read(number, lambda d: d.title_table())
             for index in indexes:
-                found = self.title_at(number, index)
+                found = self._title_in(number, table, index)
                 if found is not None:
                     yield found
 
