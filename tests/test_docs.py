@@ -86,3 +86,11 @@ def test_the_readme_exit_code_table_is_exit_code():
     assert sorted(documented) == sorted(int(code) for code in ExitCode), (
         f"README.md 'Exit codes' lists {sorted(documented)}; ExitCode defines "
         f"{sorted(int(code) for code in ExitCode)}")
+
+
+def test_the_readme_names_every_section():
+    from mlcareer.sections import SECTION_NAMES
+
+    reference = readme_section("Commands")
+    missing = [name for name in SECTION_NAMES if f"`{name}`" not in reference]
+    assert not missing, f"README.md '## Commands' does not list the sections {missing} (show --section NAME)"
