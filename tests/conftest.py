@@ -62,6 +62,25 @@ def run_process(*args: str, env: dict | None = None, input: str | None = None, c
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
+def run_with_terminal_stdin(*args: str, keys: str, env: dict | None = None, timeout=60) -> Result:
+    """Run ``python -m mlcareer`` with a terminal (a pty) on stdin, as a user typing ``keys``;
+    stdout and stderr are pipes. Ctrl-D is ``\x04``."""
+    import pty
+
+    full_env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+    full_env.update(env or {})
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "mlcareer", *args], stdin=slave, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=full_env, text=True)
+        os.close(slave)
+        os.write(master, keys.encode())
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        os.close(master)
+    return Result(proc.returncode, out, err)
+
+
 @pytest.fixture
 def article() -> str:
     if not ARTICLE.exists():

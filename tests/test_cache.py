@@ -87,7 +87,7 @@ def damage_part(entry: Path, part: str) -> None:
     entry.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("part,args", [("titles", ["titles", "-s", "janitor"]),
+@pytest.mark.parametrize("part,args", [("titles", ["titles", "--search", "janitor"]),
                                        ("role", ["show", "wrangler", "--json"])])
 def test_a_damaged_part_is_read_from_the_file_instead(cli, tmp_path, isolated, part, args):
     user = write_role(tmp_path / "mine.yaml")
@@ -170,7 +170,7 @@ def test_cached_runs_close_every_file(tmp_path, isolated):
     user = write_role(tmp_path / "mine.yaml")
     env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
     env["MLCAREER_CACHE_DIR"] = str(isolated)
-    for args in (["show", "wrangler"], ["show", "wrangler"], ["titles", "-s", "janitor"], ["salary"]):
+    for args in (["show", "wrangler"], ["show", "wrangler"], ["titles", "--search", "janitor"], ["salary"]):
         proc = subprocess.run([sys.executable, "-X", "dev", "-W", "error::ResourceWarning", "-m", "mlcareer",
                                "--data", str(user), *args], capture_output=True, text=True, env=env, timeout=60,
                               check=False)
@@ -184,18 +184,18 @@ def test_search_choices_from_another_rapidfuzz_are_rebuilt(cli, tmp_path, isolat
     import mlcareer.loader
 
     user = write_role(tmp_path / "mine.yaml")
-    expected = cli("--data", str(user), "titles", "-s", "janitor", "--json").out
+    expected = cli("--data", str(user), "titles", "--search", "janitor", "--json").out
     parsed = []
     real = mlcareer.loader.read_document
     monkeypatch.setattr(mlcareer.loader, "read_document", lambda path: parsed.append(path) or real(path))
-    assert cli("--data", str(user), "titles", "-s", "janitor", "--json").out == expected
+    assert cli("--data", str(user), "titles", "--search", "janitor", "--json").out == expected
     assert parsed == []  # same rapidfuzz: served from the cache
     monkeypatch.setattr(rapidfuzz, "__version__", "0.0.0-another")
-    result = cli("--data", str(user), "titles", "-s", "janitor", "--json")
+    result = cli("--data", str(user), "titles", "--search", "janitor", "--json")
     assert result.code == 0 and result.out == expected and result.err == ""
     assert str(user) in parsed
     parsed.clear()
-    assert cli("--data", str(user), "titles", "-s", "janitor", "--json").out == expected
+    assert cli("--data", str(user), "titles", "--search", "janitor", "--json").out == expected
     assert parsed == []  # the entry was rewritten for this version
 
 

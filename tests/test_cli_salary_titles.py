@@ -72,7 +72,7 @@ def test_search_shows_the_score_and_ranks(cli):
 
 
 def test_search_limit(cli):
-    data = json.loads(cli("titles", "-s", "data", "-n", "2", "--json").out)
+    data = json.loads(cli("titles", "--search", "data", "-n", "2", "--json").out)
     assert data["count"] == 2 and len(data["titles"]) == 2
 
 

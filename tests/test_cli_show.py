@@ -35,10 +35,25 @@ def test_show_accepts_title_and_aliases_in_any_case(cli, name):
 
 
 def test_unknown_role_suggests_and_exits_1(cli):
-    result = cli("show", "machine lerning enginer")
+    result = cli("show", "learning engineer")
     assert result.code == 1 and result.out == ""
     assert result.err.count("\n") == 1
     assert "No role matches" in result.err and "Did you mean: machine-learning-engineer?" in result.err
+    assert "--data" in result.err  # how to add a role of one's own
+
+
+@pytest.mark.parametrize("name", ["machine learning engineers", "ML engineers", "MLEs", "Machine-Learning-Engineers"])
+def test_plural_role_names_resolve(cli, name):
+    result = cli("salary", name)
+    assert result.code == 0 and result.err == "" and "$129,000" in result.out
+
+
+@pytest.mark.parametrize("name", ["machine-learning-enginer", "machin lerning engineer"])
+def test_a_typo_close_to_one_role_resolves_with_a_note(cli, name):
+    result = cli("salary", name)
+    assert result.code == 0 and "$129,000" in result.out
+    assert result.err.startswith("mlcareer: note: ") and "machine-learning-engineer" in result.err
+    assert result.err.count("\n") == 1
 
 
 def test_a_related_title_is_not_a_profile_and_says_so(cli):

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_process
+from conftest import ROOT, run_process, run_with_terminal_stdin
 
 EXAMPLE = ROOT / "examples" / "my-roles.yaml"
 
@@ -157,12 +157,19 @@ def test_fit_rejects_answers_that_do_not_fit(cli, answers):
 
 
 def test_fit_interactive_reprompts_and_stops_on_eof():
-    result = run_process("fit", input="y\nwhat?\nn\n?\ny\ny\nn\n", env={"NO_COLOR": "1"})
+    result = run_with_terminal_stdin("fit", keys="y\nwhat?\nn\n?\ny\nu\nn\n", env={"NO_COLOR": "1"})
     assert result.code == 0
     assert "please answer yes, no or unsure" in result.err
-    assert "You said no" in result.out
-    stopped = run_process("fit", input="y\n", env={"NO_COLOR": "1"})
-    assert stopped.code == 0 and stopped.out.count("?") >= 2 and "stopped" in stopped.err
+    assert "You said no" in result.out and "You weren't sure" in result.out
+    assert "1. " in result.err and result.out.startswith("Machine Learning Engineer\n")  # questions: stderr
+    stopped = run_with_terminal_stdin("fit", keys="y\n\x04", env={"NO_COLOR": "1"})
+    assert stopped.code == 0 and stopped.err.count("?") >= 2 and "stopped" in stopped.err and stopped.out == ""
+
+
+def test_fit_without_a_terminal_or_answers_is_a_usage_error():
+    result = run_process("fit", "--json", input="")
+    assert result.code == 2 and result.out.startswith("{") and "--answers" in result.err
+    assert json.loads(result.out)["error"]["exit_code"] == 2
 
 
 def test_fit_for_a_role_without_questions(cli):

@@ -7,8 +7,9 @@ start-up and shell completion stay close to the cost of importing typer.
 import functools
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, ParamSpec
 
 import typer
 
@@ -29,9 +30,10 @@ class Format(str, Enum):
 
 
 class Settings:
-    def __init__(self, data: list[str], color: str) -> None:
+    def __init__(self, data: list[str], color: str, pager: bool = True) -> None:
         self.data = data
         self.color = color
+        self.pager = pager
         self._catalog = None
 
     @property
@@ -39,12 +41,25 @@ class Settings:
         if self._catalog is None:
             from .catalog import env_data_paths, load_catalog
 
-            self._catalog = load_catalog([*env_data_paths(), *self.data])
+            self._catalog = load_catalog(once([*env_data_paths(), *self.data]))
         return self._catalog
+
+
+def once(paths: list[str]) -> list[str]:
+    """Each file once, however often it is named (``--data f --data f``), at its first place."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        seen.setdefault(os.path.realpath(path), path)
+    return list(seen.values())
 
 
 def settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj or Settings([], "auto")
+
+
+def chosen(as_json: bool, fmt: Format) -> Format:
+    """``--json`` is short for ``--format json``."""
+    return Format.json if as_json else fmt
 
 
 # --- completion ----------------------------------------------------------------------------------
@@ -69,12 +84,15 @@ def complete_section(incomplete: str) -> list[str]:
 RoleArg = Annotated[str | None, typer.Argument(
     help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
     autocompletion=complete_role, show_default=False, metavar="ROLE")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output').")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output'); = --format json.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")]
 QuotesOpt = Annotated[bool, typer.Option("--quotes", "-q", help="Show the source sentence under each fact.")]
 
 
 def handled(command):
-    """Turn a user's error into one line on stderr and its exit code; end quietly on a closed pipe."""
+    """Turn a user's error into one line on stderr and its exit code; end quietly on a closed pipe.
+
+    With ``--json`` a failing command still prints a JSON document (``{"error": ...}``)."""
 
     @functools.wraps(command)
     def run(*args, **kwargs):
@@ -86,6 +104,11 @@ def handled(command):
         except MlcareerError as exc:
             from . import output
 
+            if kwargs.get("json") or kwargs.get("fmt") is Format.json:
+                from .views import data
+
+                output.as_json(data.error(str(exc), int(exc.exit_code), exc.suggestions))
+                sys.stdout.flush()
             output.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
@@ -107,19 +130,53 @@ def _silence_stdout() -> None:
         pass
 
 
-def emit(ctx: typer.Context, as_json: bool, data_builder: str, blocks_builder: str, *args) -> None:
-    """Print a result as JSON (``views.data``) or as a document (``views.blocks``): one place
-    for the choice, so every command offers both and imports only the one it prints."""
+P = ParamSpec("P")
+
+
+def emit(ctx: typer.Context, fmt: Format, to_data: Callable[P, object], to_blocks: Callable[P, list],
+         *args: P.args, **kwargs: P.kwargs) -> None:
+    """Print a result in the format asked for: JSON (``to_data``, from ``views.data``), or the
+    document ``to_blocks`` builds (``views.blocks``) as text or Markdown. One place for the
+    choice, so every command offers every format."""
     from . import output
 
-    if as_json:
-        from .views import data
+    if fmt is Format.json:
+        output.as_json(to_data(*args, **kwargs))
+        return
+    page = to_blocks(*args, **kwargs)
+    if fmt is Format.markdown:
+        from .views import markdown
 
-        output.as_json(getattr(data, data_builder)(*args))
+        output.text(markdown.render(page))
     else:
-        from .views import blocks
+        opts = settings(ctx)
+        output.blocks(page, opts.color, pager=opts.pager)
 
-        output.blocks(getattr(blocks, blocks_builder)(*args), settings(ctx).color)
+
+def emit_or_miss(ctx: typer.Context, fmt: Format, missing: str | None, to_data: Callable[P, object],
+                 to_blocks: Callable[P, list], *args: P.args, **kwargs: P.kwargs) -> None:
+    """``emit``; then, when the result is empty, say why on stderr and exit 1 (JSON still printed)."""
+    if missing is None or fmt is Format.json:
+        emit(ctx, fmt, to_data, to_blocks, *args, **kwargs)
+    if missing is not None:
+        from .errors import NotFoundError
+
+        sys.stdout.flush()
+        from . import output
+
+        output.error(missing)
+        raise typer.Exit(int(NotFoundError.exit_code))
+
+
+def role_of(ctx: typer.Context, name: str | None):
+    """The role a ROLE argument names; a note on stderr when a close match stood in for it."""
+    from . import output
+    from .queries import find_role
+
+    found = find_role(settings(ctx).catalog, name)
+    if found.note:
+        output.note(found.note)
+    return found.role
 
 
 # --- the app -------------------------------------------------------------------------------------
@@ -128,7 +185,8 @@ app = typer.Typer(
     name="mlcareer",
     help="A career advisor for machine learning, from curated and sourced role data.",
     pretty_exceptions_enable=False,
-    add_completion=True,
+    add_completion=False,
+    rich_markup_mode=None,  # help is plain text: no box drawing, no shortened options, any width
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -145,11 +203,18 @@ def main_options(
     data: Annotated[list[str] | None, typer.Option(
         "--data", "-d", metavar="PATH",
         help="A YAML role file to add (repeatable; also MLCAREER_DATA).")] = None,
-    color: Annotated[Color, typer.Option(help="Colour and layout: auto (terminal only), always, never.")] = Color.auto,
+    color: Annotated[Color, typer.Option(
+        help="Colour: auto (in a terminal, unless NO_COLOR), always, never.")] = Color.auto,
+    no_pager: Annotated[bool, typer.Option(
+        "--no-pager", help="Never page long output (else $MLCAREER_PAGER, $PAGER or less -R in a terminal).")] = False,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
-    ctx.obj = Settings(list(data or []), color.value)
+    """A career advisor for machine learning, from curated and sourced role data.
+
+    Global options (--data, --color, --no-pager) go before or after the command.
+    """
+    ctx.obj = Settings(list(data or []), color.value, not no_pager)
     if ctx.invoked_subcommand is None:
         sys.stdout.write(ctx.get_help() + "\n")
         raise typer.Exit()
@@ -157,27 +222,13 @@ def main_options(
 
 def _profile(ctx: typer.Context, role: str | None, section_names: list[str], quotes: bool,
              fmt: Format) -> None:
-    from . import output
-    from .queries import resolve_role
-    from .sections import find_section
+    from .sections import find_sections
+    from .views import blocks, data
 
-    opts = settings(ctx)
-    sections = [find_section(name) for name in section_names] or list(SECTIONS)
-    found = resolve_role(opts.catalog, role)
-    if fmt is Format.json:
-        from .views import data
-
-        output.as_json(data.profile(found, sections))
-        return
-    from .views import blocks
-
-    page = blocks.profile(found, sections, quotes=quotes or fmt is Format.markdown)
-    if fmt is Format.markdown:
-        from .views import markdown
-
-        output.text(markdown.render(page))
-    else:
-        output.blocks(page, opts.color)
+    sections = find_sections(section_names) or list(SECTIONS)
+    found = role_of(ctx, role)
+    page = functools.partial(blocks.profile, quotes=quotes or fmt is Format.markdown)
+    emit(ctx, fmt, data.profile, page, found, sections)
 
 
 @app.command()
@@ -187,43 +238,39 @@ def show(
     role: RoleArg = None,
     section: Annotated[list[str] | None, typer.Option(
         "--section", "-s", metavar="NAME", autocompletion=complete_section,
-        help="Only this section (repeatable): " + ", ".join(SECTION_NAMES) + ".")] = None,
+        help="Only these sections (repeatable, or comma-separated; a word of the heading will do): "
+             + ", ".join(SECTION_NAMES) + ".")] = None,
     quotes: QuotesOpt = False,
     json: JsonOpt = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")] = Format.text,
+    fmt: FormatOpt = Format.text,
 ) -> None:
     """The whole profile, section by section (what they do, pay, how to become one, ...)."""
-    _profile(ctx, role, section or [], quotes, Format.json if json else fmt)
+    _profile(ctx, role, section or [], quotes, chosen(json, fmt))
 
 
-def _section_command(name: str, key: str, summary: str) -> None:
-    def command(ctx: typer.Context, role: RoleArg = None, quotes: QuotesOpt = False, json: JsonOpt = False) -> None:
-        _profile(ctx, role, [key], quotes, Format.json if json else Format.text)
+def _section_command(key: str) -> None:
+    section = next(s for s in SECTIONS if s.key == key)
 
-    command.__doc__ = f"{summary[0].upper()}{summary[1:]} (same as: show --section {key.replace('_', '-')})."
-    app.command(name)(handled(command))
+    def command(ctx: typer.Context, role: RoleArg = None, quotes: QuotesOpt = False, json: JsonOpt = False,
+                fmt: FormatOpt = Format.text) -> None:
+        _profile(ctx, role, [key], quotes, chosen(json, fmt))
+
+    command.__doc__ = f"{section.summary[0].upper()}{section.summary[1:]} (same as: show --section {section.name})."
+    app.command(section.name)(handled(command))
 
 
-_section_command("duties", "duties", "main and additional duties")
-_section_command("path", "path", "how to become one: the steps the source puts in order, what it also requires, "
-                 "and what helps alongside")
-_section_command("skills", "skills", "the skills the role needs")
-_section_command("resources", "resources", "the free courses the source promotes")
+for _key in ("duties", "path", "skills", "resources"):
+    _section_command(_key)
 
 
 @app.command()
 @handled
-def salary(
-    ctx: typer.Context,
-    role: RoleArg = None,
-    json: JsonOpt = False,
-) -> None:
+def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
     """Pay estimates per source, each with its measure, annual and hourly (derived figures marked)."""
-    from .queries import resolve_role, salary_summary
+    from .queries import salary_summary
+    from .views import blocks, data
 
-    opts = settings(ctx)
-    summary = salary_summary(resolve_role(opts.catalog, role))
-    emit(ctx, json, "salary_result", "salary_page", summary)
+    emit(ctx, chosen(json, fmt), data.salary_result, blocks.salary_page, salary_summary(role_of(ctx, role)))
 
 
 @app.command()
@@ -234,49 +281,37 @@ def titles(
         help="Only this role's titles (default: every role's).", autocompletion=complete_role,
         show_default=False)] = None,
     search: Annotated[str | None, typer.Option(
-        "--search", "-s", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
+        "--search", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, help="Show at most N titles (a search shows 20 unless told).",
         show_default=False)] = None,
     json: JsonOpt = False,
+    fmt: FormatOpt = Format.text,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
-    from .errors import NotFoundError
-    from .queries import SEARCH_LIMIT, list_titles, resolve_role, search_titles
-    from .text import shorten
+    from .queries import find_titles
+    from .views import blocks, data
 
-    opts = settings(ctx)
-    catalog = opts.catalog
-    scope = resolve_role(catalog, role) if role else None
-    if search is not None and search.strip():
-        matches, total = search_titles(catalog, search, scope, limit or SEARCH_LIMIT)
-        if not matches:
-            raise NotFoundError(f"No related title matches {shorten(search)!r}. "
-                                "Try fewer or other words, or 'mlcareer titles' for the full list.")
-    else:
-        every = list_titles(catalog, scope)
-        matches, total = every[:limit], len(every)
-    query = search if search is not None and search.strip() else None
-    role_titles = {slug: title for slug, title, _ in catalog.names()}
-    emit(ctx, json, "titles", "titles_page", matches, query, total, role_titles)
+    scope = role_of(ctx, role) if role else None
+    result = find_titles(settings(ctx).catalog, search, scope, limit)
+    emit_or_miss(ctx, chosen(json, fmt), result.missing, data.titles, blocks.titles_page, result)
 
 
 @app.command()
 @handled
-def roles(ctx: typer.Context, json: JsonOpt = False) -> None:
+def roles(ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
     """Every role in the catalog, and which file it comes from."""
+    from .queries import list_roles
+    from .views import blocks, data
 
-    catalog = settings(ctx).catalog
-    entries = [(slug, title, tuple(aliases), catalog.origin(slug), catalog.overridden.get(slug, []))
-               for slug, title, aliases in catalog.names()]
-    emit(ctx, json, "roles", "roles_page", entries)
+    emit(ctx, chosen(json, fmt), data.roles, blocks.roles_page, list_roles(settings(ctx).catalog))
 
 
 @app.command()
 @handled
-def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False) -> None:
+def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
     """Where each section's facts come from: the source, its dates, the headings."""
-    _profile(ctx, role, ["sources"], False, Format.json if json else Format.text)
+    _profile(ctx, role, ["sources"], False, chosen(json, fmt))
 
 
 @app.command()
@@ -287,45 +322,35 @@ def compare(
         help="Two or more roles (slug, title or alias).", autocompletion=complete_role,
         metavar="ROLE ROLE [ROLE...]")],
     json: JsonOpt = False,
+    fmt: FormatOpt = Format.text,
 ) -> None:
     """Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles."""
     from .errors import UsageError
-    from .queries import compare_roles, resolve_role
+    from .queries import compare_roles
+    from .views import blocks, data
 
     if len(roles) < 2:
         raise UsageError("Compare needs at least two roles, e.g. mlcareer compare mle my-role.")
-    opts = settings(ctx)
-    comparison = compare_roles([resolve_role(opts.catalog, name) for name in roles])
-    emit(ctx, json, "compare", "compare_page", comparison)
+    comparison = compare_roles([role_of(ctx, name) for name in roles])
+    emit(ctx, chosen(json, fmt), data.compare, blocks.compare_page, comparison)
 
 
 @app.command()
 @handled
 def validate(
+    ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(help="Role files to check.", metavar="FILE...")],
     json: JsonOpt = False,
+    fmt: FormatOpt = Format.text,
 ) -> None:
     """Check role files against the schema: every problem as file:line: field: message."""
-    from . import output
     from .errors import ExitCode
-    from .loader import validate_file
+    from .queries import check_files
+    from .views import blocks, data
 
-    results = [(path, *validate_file(path)) for path in files]
-    if json:
-        from .views import data
-
-        output.as_json(data.validation(results))
-    else:
-        from .text import clean
-
-        lines = []
-        for path, roles, problems in results:
-            if problems:
-                lines += [clean(str(problem)) for problem in problems]
-            else:
-                lines.append(f"{clean(path)}: ok ({roles} role{'s' if roles != 1 else ''})")
-        output.text("\n".join(lines) + "\n")
-    if any(problems for _, _, problems in results):
+    checks = check_files(files)
+    emit(ctx, chosen(json, fmt), data.validation, blocks.validation_page, checks)
+    if any(check.problems for check in checks):
         raise typer.Exit(int(ExitCode.DATA))
 
 
@@ -336,37 +361,99 @@ def fit(
     role: RoleArg = None,
     answers: Annotated[str | None, typer.Option(
         "--answers", "-a", metavar="LIST",
-        help="Answer without prompts: yes, no or unsure (y, n, ?) for each question, comma-separated.")] = None,
+        help="Answer without prompts: yes, no or unsure (y, n, u) for each question, comma-separated, "
+             "e.g. y,n,u,y,y,n.")] = None,
     json: JsonOpt = False,
+    fmt: FormatOpt = Format.text,
 ) -> None:
     """Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says."""
-    from .queries import parse_answer, parse_answers, resolve_role
+    from . import output
+    from .errors import UsageError
+    from .queries import ANSWER_HELP, parse_answer, parse_answers
+    from .views import blocks, data
 
-    opts = settings(ctx)
-    found = resolve_role(opts.catalog, role)
+    found = role_of(ctx, role)
     if not found.fit:
         from .errors import NotFoundError
 
         raise NotFoundError(f"The {found.title} profile has no questions for 'fit'.")
     if answers is not None:
         given = parse_answers(answers, len(found.fit))
+    elif not output.stdin_is_terminal():
+        raise UsageError(f"fit asks its questions in a terminal; without one, give the answers: "
+                         f"--answers with {len(found.fit)} of {ANSWER_HELP}, comma-separated.")
     else:
         given = []
-        sys.stderr.write(f"{len(found.fit)} questions about {found.title}; answer yes, no or unsure "
-                         "(y, n, ?). Ctrl-D stops.\n")
+        sys.stderr.write(f"{len(found.fit)} questions about {found.title}; answer {ANSWER_HELP}. Ctrl-D stops.\n")
         for number, question in enumerate(found.fit, 1):
             while True:
-                try:
-                    reply = input(f"{number}. {question.question} ")
-                except EOFError:
+                sys.stderr.write(f"{number}. {question.question} ")
+                sys.stderr.flush()
+                reply = sys.stdin.readline()
+                if not reply:
                     sys.stderr.write("\nstopped; nothing to summarise\n")
-                    raise typer.Exit(0) from None
+                    raise typer.Exit(0)
                 answer = parse_answer(reply)
                 if answer:
                     given.append(answer)
                     break
-                sys.stderr.write("   please answer yes, no or unsure (y, n, ?)\n")
-    emit(ctx, json, "fit", "fit_page", found, given)
+                sys.stderr.write(f"   please answer {ANSWER_HELP}\n")
+    emit(ctx, chosen(json, fmt), data.fit, blocks.fit_page, found, given)
+
+
+@app.command("help")
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[list[str] | None, typer.Argument(
+        help="The command to explain (default: all of them).", metavar="[COMMAND]", show_default=False)] = None,
+) -> None:
+    """Help on a command (same as: mlcareer COMMAND --help)."""
+    from . import output
+    from .errors import ExitCode
+
+    root = ctx.find_root()
+    if not command:
+        sys.stdout.write(root.get_help() + "\n")
+        return
+    name = command[0]
+    group = root.command
+    found = group.get_command(root, name) if hasattr(group, "get_command") else None
+    if found is None:
+        output.error(f"No command {name!r}. Commands: {', '.join(sorted(app_commands()))}.")
+        raise typer.Exit(int(ExitCode.USAGE))
+    sub = typer.Context(found, info_name=name, parent=root)
+    sys.stdout.write(sub.get_help() + "\n")
+
+
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@app.command()
+def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
+    """Print the shell completion script for SHELL.
+
+    bash: put eval "$(mlcareer completion bash)" in ~/.bashrc; zsh: the same line with zsh in
+    ~/.zshrc after compinit; fish: mlcareer completion fish | source, in config.fish.
+    """
+    from typer._completion_classes import completion_init  # typer's own completion protocol
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    sys.stdout.write(get_completion_script(prog_name="mlcareer", complete_var=COMPLETE_VAR,
+                                           shell=shell.value).rstrip("\n") + "\n")
+
+
+COMPLETE_VAR = "_MLCAREER_COMPLETE"
+
+
+def app_commands() -> list[str]:
+    from typer.main import get_command
+
+    group = get_command(app)
+    return list(getattr(group, "commands", {}))
 
 
 @app.command()
@@ -413,17 +500,89 @@ def _answer(ctx: typer.Context, question: str, role: str | None, as_json: bool) 
         from .errors import UsageError
 
         raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
-    if as_json:
-        emit(ctx, True, "answer", "", result)
-    elif result.status in ("answer", "related"):
-        emit(ctx, False, "", "answer_page", result)
+    from .views import blocks, data
+
+    if as_json or result.status in ("answer", "related"):
+        emit(ctx, Format.json if as_json else Format.text, data.answer, blocks.answer_page, result)
     if result.status == "unsure":
         closest = ", ".join(BY_KEY[key].heading.lower() for key, _ in result.alternatives) or \
             "pay, duties, a typical day, how to become one, skills, free courses"
         output.error(f"Not sure what you are asking. Closest topics: {closest}. "
                      "Try naming one, e.g. 'what is the salary?'")
         return int(ExitCode.NOT_FOUND)
-    return 0
+    return int(ExitCode.NOT_FOUND) if result.status == "related" else 0  # as `salary "data scientist"`
+
+
+def _help_fits_the_terminal(command) -> None:
+    """Help is click's plain text, wrapped to the terminal (click would not go below 50 columns)
+    between words only: an option, slug or URL is never split at a hyphen or cut."""
+    import shutil
+    import textwrap
+
+    from typer._click import _textwrap, core, formatting  # the wrapper and formatter typer's click uses for help
+
+    def keep_long_word(self, reversed_chunks, cur_line, cur_len, width) -> None:
+        if not cur_line:
+            cur_line.append(reversed_chunks.pop())
+
+    class Formatter(formatting.HelpFormatter):
+        def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+            # on a narrow terminal a long option name gets its own line, its text the width left
+            super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
+
+        def getvalue(self) -> str:
+            return "\n".join(line.rstrip() for line in super().getvalue().split("\n"))
+
+    for sub in getattr(command, "commands", {}).values():
+        # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
+        sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
+    _textwrap.TextWrapper.wordsep_re = textwrap.TextWrapper.wordsep_simple_re
+    _textwrap.TextWrapper._handle_long_word = keep_long_word  # type: ignore[method-assign]
+    core.Context.formatter_class = Formatter
+    columns = shutil.get_terminal_size().columns
+    command.context_settings.setdefault("terminal_width", max(min(columns, 80) - 2, 20))
+
+
+GLOBAL_WITH_VALUE = ("--data", "-d", "--color")
+GLOBAL_FLAGS = ("--no-pager",)
+
+
+def globals_first(args: list[str]) -> list[str]:
+    """Global options given after the command (``show wrangler --data my.yaml``) moved before it,
+    as gh and httpie users expect; nothing after ``--`` is touched."""
+    command_at = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return args
+        if arg in GLOBAL_WITH_VALUE:
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            command_at = i
+            break
+        i += 1
+    if command_at is None:
+        return args
+    before, moved, rest = args[:command_at], [], []
+    tail = args[command_at:]
+    j = 0
+    while j < len(tail):
+        arg = tail[j]
+        if arg == "--":
+            rest += tail[j:]
+            break
+        if arg in GLOBAL_WITH_VALUE and j + 1 < len(tail):
+            moved += tail[j:j + 2]
+            j += 2
+            continue
+        if arg in GLOBAL_FLAGS or arg.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in arg:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        j += 1
+    return before + moved + rest
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -431,8 +590,15 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     command = get_command(app)
+    args = globals_first(list(sys.argv[1:] if argv is None else argv))
+    if not args or any(arg in ("--help", "-h", "help") for arg in args):
+        _help_fits_the_terminal(command)
+    if COMPLETE_VAR in os.environ:
+        from typer._completion_classes import completion_init  # typer's own completion protocol
+
+        completion_init()
     try:
-        code = command.main(args=argv, prog_name="mlcareer", standalone_mode=False)
+        code = command.main(args=args, prog_name="mlcareer", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors: bad option, bad value
         from . import output
 
@@ -446,4 +612,17 @@ def main(argv: list[str] | None = None) -> None:
 
         output.error("interrupted")
         code = ExitCode.INTERRUPTED
+    except BrokenPipeError:  # help or version into a pipe whose reader has gone
+        from .errors import ExitCode
+
+        _silence_stdout()
+        code = ExitCode.BROKEN_PIPE
+    except SystemExit as exc:
+        # click ends a closed pipe during --help with exit 1, after wrapping stdout to silence it
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        from .errors import ExitCode
+
+        _silence_stdout()
+        code = ExitCode.BROKEN_PIPE if exc.code == 1 else exc.code
     sys.exit(int(code or 0))

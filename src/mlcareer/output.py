@@ -1,7 +1,16 @@
 """Where output goes and in what form: decided once, here.
 
-Rich (colour, tables) only when stdout is a terminal, NO_COLOR is unset and TERM isn't dumb,
-or when ``--color always`` asks for it; otherwise plain text. Data goes to stdout, messages to
+Two separate choices:
+
+- **Layout** follows where stdout goes. A terminal gets the terminal layout (wrapped to its
+  width, tables, a bar chart; ``views.rich_view``); a pipe or a file gets plain text, one fact or
+  one table row a line and never wrapped, so ``grep`` and ``cut`` see whole records
+  (``views.plain``). ``--color always`` asks for the terminal layout anywhere (for ``less -R``).
+- **Colour** is on in a terminal unless ``NO_COLOR`` is set, ``TERM`` is ``dumb`` or
+  ``--color never`` is given; they take away colour and nothing else.
+
+Long terminal output goes through a pager (``$MLCAREER_PAGER``, else ``$PAGER``, else
+``less -R``) when stdout is a terminal, unless ``--no-pager``. Data goes to stdout, messages to
 stderr, both free of control characters from data or input.
 """
 
@@ -16,30 +25,85 @@ from .text import clean
 
 # JSON escapes C0 controls itself; these it would print raw.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+DEFAULT_PAGER = "less -R"
 
 
-def use_rich(color: str = "auto") -> bool:
-    if color == "always":
-        return True
-    if color == "never" or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("TERM") == "dumb":
-        return False
+def stdout_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
 
 
-def blocks(items: Iterable, color: str = "auto") -> None:
-    if use_rich(color):
-        from .views import rich_view
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
-        rich_view.render(items, rich_view.console(force=color == "always"))
-    else:
+
+def terminal_layout(color: str = "auto") -> bool:
+    return color == "always" or stdout_is_terminal()
+
+
+def blocks(items: Iterable, color: str = "auto", pager: bool = True) -> None:
+    if not terminal_layout(color):
         from .views import plain
 
         sys.stdout.write(plain.render(items))
+        return
+    from .views import rich_view
+
+    out = rich_view.console(force=color == "always", no_color=True if color == "never" else None)
+    command = pager_command() if pager and stdout_is_terminal() else None
+    if command is None:
+        rich_view.render(items, out)
+        return
+    with out.capture() as captured:
+        rich_view.render(items, out)
+    page(captured.get(), command, out.height)
+
+
+def pager_command() -> list[str] | None:
+    """The pager to use, or None: ``MLCAREER_PAGER``, ``PAGER``, ``less -R``; empty or ``cat`` is none."""
+    import shlex
+
+    chosen = os.environ.get("MLCAREER_PAGER", os.environ.get("PAGER", DEFAULT_PAGER))
+    try:
+        words = shlex.split(chosen)
+    except ValueError:
+        return None
+    return None if not words or words == ["cat"] else words
+
+
+def page(content: str, command: list[str], height: int) -> None:
+    """Through the pager when it is longer than the screen, else straight to stdout."""
+    import subprocess
+
+    if content.count("\n") < height - 1:
+        sys.stdout.write(content)
+        return
+    sys.stdout.flush()
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # as git does: quit if one screen, keep colours, leave the screen as it is
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(content)
+        return
+    import signal
+
+    assert proc.stdin is not None
+    # Ctrl-C belongs to the pager while it runs (as in git): it must not end mlcareer under it
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        proc.stdin.write(content.encode("utf-8", "replace"))
+        proc.stdin.close()
+    except BrokenPipeError:  # the user quit the pager early: that is fine
+        pass
+    finally:
+        proc.wait()
+        signal.signal(signal.SIGINT, previous)
 
 
 def text(content: str) -> None:
@@ -57,3 +121,8 @@ def error(message: str) -> None:
     """One line on stderr."""
     sys.stderr.write(f"mlcareer: {clean(message)}\n")
     sys.stderr.flush()
+
+
+def note(message: str) -> None:
+    """A remark on stderr that does not stop the command (``mlcareer: note: ...``)."""
+    error(f"note: {message}")

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from .catalog import Catalog
 from .errors import NotFoundError
 from .model import Role, SalaryEstimate, Title
-from .text import money, normalise, shorten
+from .text import money, normalise, shell_command, shorten
 
 DEFAULT_ROLE = "machine-learning-engineer"
 HOURS_PER_WEEK = 40
@@ -21,36 +21,88 @@ MAX_QUERY = 500  # characters of a search that are looked at; the rest cannot ch
 
 # --- roles -----------------------------------------------------------------------------------
 
+class Resolved(NamedTuple):
+    role: Role
+    note: str | None = None  # set when the name was taken as a close match: say so on stderr
+
+
 def resolve_role(catalog: Catalog, query: str | None) -> Role:
     """A role by slug, title or alias in any case; otherwise NotFoundError with suggestions."""
+    return find_role(catalog, query).role
+
+
+def find_role(catalog: Catalog, query: str | None) -> Resolved:
+    """A role by slug, title or alias, in any case, singular or plural ("ML engineers"); a name
+    with a typo is taken as the one role it is close to, with a note saying so. Otherwise
+    NotFoundError: a related title without a profile says exactly that; an unknown name
+    gets suggestions and how to add a role of one's own."""
     if query is None:
         query = DEFAULT_ROLE if DEFAULT_ROLE in catalog else next(iter(catalog.slugs()), "")
     wanted = normalise(query[:MAX_QUERY])
-    slug = catalog.find(wanted)
-    if slug is not None:
-        return catalog.role(slug)
-    related = catalog.find_title(wanted)
-    if related is not None:
-        title, listed_by = related
-        raise NotFoundError(
-            f"{title.shown!r} is a related job title listed in the {catalog.role(listed_by).title} profile, "
-            f"but the source has no profile of its own for it. "
-            f"Try: mlcareer titles --search {shorten(query, 40)!r}"
-        )
-    raise NotFoundError(f"No role matches {shorten(query)!r}.", suggest_roles(catalog, query))
+    for form in (wanted, singular(wanted)):
+        slug = catalog.find(form)
+        if slug is not None:
+            return Resolved(catalog.role(slug))
+    for form in (wanted, singular(wanted)):
+        related = catalog.find_title(form)
+        if related is not None:
+            title, listed_by = related
+            raise NotFoundError(
+                f"{title.shown!r} is a related job title listed in the {catalog.role(listed_by).title} profile, "
+                f"but the source has no profile of its own for it. "
+                f"Try: {shell_command('mlcareer', 'titles', '--search', shorten(query, 40))}"
+            )
+    close = suggest_roles(catalog, query, score_cutoff=CLOSE_ROLE_SCORE, whole=True)
+    if len(close) == 1:
+        role = catalog.role(close[0])
+        return Resolved(role, f"no role is named {shorten(query)!r}; showing the closest, {role.slug}")
+    raise NotFoundError(
+        f"No role matches {shorten(query)!r}. To add a role of your own, describe it in a YAML file "
+        f"(see examples/my-roles.yaml) and pass it with --data FILE.", suggest_roles(catalog, query))
 
 
-def suggest_roles(catalog: Catalog, query: str, limit: int = 3) -> tuple[str, ...]:
+CLOSE_ROLE_SCORE = 90.0  # a typo this close to exactly one role's whole name is taken as that role
+
+
+def singular(name: str) -> str:
+    """Each word's plural ending dropped: "machine learning engineers" -> "... engineer"."""
+    words = []
+    for word in name.split():
+        if len(word) > 3 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def suggest_roles(catalog: Catalog, query: str, limit: int = 3, score_cutoff: float = 60,
+                  whole: bool = False) -> tuple[str, ...]:
+    """Roles whose names are close to ``query``; ``whole`` compares whole names only (for
+    typos), not a word of a name (``engineer`` is not close to "machine learning engineer")."""
     from rapidfuzz import fuzz, process, utils
 
     choices: dict[str, str] = {}
     for slug, title, aliases in catalog.names():
         for name in (slug, title, *aliases):
             choices.setdefault(name, slug)
-    found = process.extract(query[:MAX_QUERY], list(choices), scorer=fuzz.WRatio,
-                            processor=utils.default_process, limit=limit * 4, score_cutoff=60)
+    found = process.extract(query[:MAX_QUERY], list(choices), scorer=fuzz.ratio if whole else fuzz.WRatio,
+                            processor=utils.default_process, limit=limit * 4, score_cutoff=score_cutoff)
     slugs = list(dict.fromkeys(choices[name] for name, _, _ in found))
     return tuple(slugs[:limit])
+
+
+class RoleEntry(NamedTuple):
+    slug: str
+    title: str
+    aliases: tuple[str, ...]
+    origin: str  # "built-in" or the file it comes from
+    overrides: tuple[str, ...]  # the files whose role of the same slug it replaces
+
+
+def list_roles(catalog: Catalog) -> list[RoleEntry]:
+    return [RoleEntry(slug, title, tuple(aliases), catalog.origin(slug), tuple(catalog.overridden.get(slug, [])))
+            for slug, title, aliases in catalog.names()]
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -104,6 +156,37 @@ def search_titles(catalog: Catalog, query: str, role: Role | None = None,
         if found is not None:
             matches.append(TitleMatch(found[0], found[1], round(-negative_score, 1)))
     return matches, total
+
+
+class TitleResult(NamedTuple):
+    """What ``mlcareer titles`` shows: the titles, the search (if any), how many in all."""
+
+    matches: list[TitleMatch]
+    query: str | None
+    total: int
+    role_titles: dict[str, str]  # slug -> title, to name the role that lists each title
+
+    @property
+    def missing(self) -> str | None:
+        """Why nothing is shown, when nothing is; for stderr and the exit code."""
+        if self.matches:
+            return None
+        if self.query is not None:
+            return (f"No related title matches {shorten(self.query)!r}. Try fewer or other words; "
+                    "the full list: mlcareer titles")
+        return "No related titles in the catalog."
+
+
+def find_titles(catalog: Catalog, query: str | None = None, role: Role | None = None,
+                limit: int | None = None) -> TitleResult:
+    """A role's titles (or every role's): ranked by fuzzy match when there is a query (the best
+    SEARCH_LIMIT unless ``limit`` says otherwise), else all of them, or the first ``limit``."""
+    names = {slug: title for slug, title, _ in catalog.names()}
+    if query is not None and query.strip():
+        matches, total = search_titles(catalog, query, role, limit or SEARCH_LIMIT)
+        return TitleResult(matches, query, total, names)
+    every = list_titles(catalog, role)
+    return TitleResult(every[:limit], None, len(every), names)
 
 
 # --- pay -------------------------------------------------------------------------------------
@@ -209,10 +292,25 @@ def compare_roles(roles: list[Role]) -> Comparison:
     return Comparison(tuple(roles), tuple(salary_summary(r) for r in roles), shared, distinct)
 
 
+# --- validate --------------------------------------------------------------------------------
+
+class FileCheck(NamedTuple):
+    path: str
+    roles: int | None  # None when the file could not be read at all
+    problems: list  # DataError, each with its line and field
+
+
+def check_files(paths: list[str]) -> list[FileCheck]:
+    from .loader import validate_file
+
+    return [FileCheck(path, *validate_file(path)) for path in paths]
+
+
 # --- fit -------------------------------------------------------------------------------------
 
-ANSWER_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "?": "unsure", "u": "unsure",
-                "unsure": "unsure", "maybe": "unsure", "not sure": "unsure", "dunno": "unsure"}
+ANSWER_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "u": "unsure", "unsure": "unsure",
+                "?": "unsure", "maybe": "unsure", "not sure": "unsure", "dunno": "unsure"}
+ANSWER_HELP = "yes, no or unsure (y, n, u)"  # '?' works too, but is a glob in zsh and fish
 
 
 def parse_answer(text: str) -> str | None:
@@ -220,14 +318,14 @@ def parse_answer(text: str) -> str | None:
 
 
 def parse_answers(text: str, count: int) -> list[str]:
-    """``"yes,no,?"`` into answers, one per question; UsageError if the list does not fit."""
+    """``"yes,no,u"`` into answers, one per question; UsageError if the list does not fit."""
     from .errors import UsageError
 
     parts = [p for p in text.replace(";", ",").split(",")]
     answers = [parse_answer(p) for p in parts]
     bad = [shorten(p, 20) for p, a in zip(parts, answers) if a is None]
     if bad:
-        raise UsageError(f"Answers are yes, no or unsure (y, n, ?); not: {', '.join(bad)}.")
+        raise UsageError(f"Answers are {ANSWER_HELP}; not: {', '.join(bad)}.")
     if len(answers) != count:
         raise UsageError(f"There are {count} questions; got {len(answers)} answers.")
     return answers  # type: ignore[return-value]

@@ -214,7 +214,7 @@ SECTIONS: tuple[Section, ...] = (
     fact_list("duties", "Duties", "main and additional duties"),
     fact_list("typical_day", "A typical day", "what a day looks like"),
     fact_list("industries", "Industries", "where they work"),
-    Section("path", "How to become one", "steps the source orders, requirements, what helps",
+    Section("path", "How to become one", "the steps the source puts in order, the requirements it names, what helps",
             _path_data, _path_schema, _path_model, _path_cited),
     fact_list("skills", "Skills", "hard, soft and thinking skills"),
     Section("salary", "Pay", "salary estimates per source",
@@ -235,12 +235,27 @@ SECTION_NAMES = tuple(s.name for s in SECTIONS)
 BY_NAME = {s.name: s for s in SECTIONS} | {s.key: s for s in SECTIONS}
 
 
+def find_sections(names: list[str]) -> list[Section]:
+    """Sections as the user types them: repeated or comma-separated (``salary,path``), each once."""
+    wanted = [part for name in names for part in name.split(",") if part.strip()]
+    return list(dict.fromkeys(find_section(name) for name in wanted))
+
+
+_SMALL_WORDS = {"a", "and", "the", "by", "to", "of", "one", "what", "they", "do"}
+
+
 def find_section(name: str) -> Section:
-    """A section by its name (``pros-cons``), key (``pros_cons``) or heading, in any case."""
+    """A section by its name (``pros-cons``), key (``pros_cons``) or heading, in any case, or
+    by a word of its heading that no other heading has (``courses``, ``pros``, ``day``)."""
     wanted = " ".join(name.strip().lower().replace("_", " ").replace("-", " ").split())
     for section in SECTIONS:
         if wanted in (section.key.replace("_", " "), section.heading.lower()):
             return section
+    word = wanted[:-1] if wanted.endswith("s") and len(wanted) > 3 else wanted
+    owners = [s for s in SECTIONS for w in s.heading.lower().split()
+              if w not in _SMALL_WORDS and {w, w.rstrip("s")} & {wanted, word}]
+    if len(set(owners)) == 1:
+        return owners[0]
     from rapidfuzz import process
 
     close = process.extract(wanted, SECTION_NAMES, limit=3, score_cutoff=60)

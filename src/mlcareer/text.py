@@ -36,3 +36,11 @@ def money(value: float, currency: str = "USD") -> str:
 def normalise(text: str) -> str:
     """For exact matching of names: case, hyphens, underscores and spacing don't count."""
     return " ".join(clean(text).casefold().replace("-", " ").replace("_", " ").split())
+
+
+def shell_command(*words: str) -> str:
+    """A command to paste into bash, zsh or fish: each word quoted only if it must be, with
+    straight single quotes (curly quotes would become part of the word)."""
+    import shlex
+
+    return " ".join(shlex.quote(clean(word)) for word in words)

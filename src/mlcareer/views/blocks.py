@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
-from ..queries import Comparison, SalarySummary, TitleMatch, section_origins, skill_speakers
+from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, section_origins, skill_speakers
 from ..sections import SECTIONS, Section
+from ..text import shell_command
 
 
 class Heading(NamedTuple):
@@ -18,7 +19,11 @@ class Heading(NamedTuple):
 
 class Para(NamedTuple):
     text: str
-    style: str = ""  # "", "dim", "note" or "warn"
+    style: str = ""  # "", "dim", "note", "warn", "hint" (a CLI hint: not in shared documents) or "line" (unindented)
+
+
+class Hint(str):
+    """A detail that is a command-line hint: shown in a terminal, left out of shared documents."""
 
 
 class Item(NamedTuple):
@@ -50,6 +55,19 @@ class Bars(NamedTuple):
 
 
 Block = Heading | Para | Bullets | Table | Bars
+
+
+def quotes_to_show(items: Sequence[Item]) -> list[tuple[str, ...]]:
+    """Each item's quotes, except that items in a row sharing one quote (three skills from one
+    sentence) show it once, under the last of them."""
+    shown = []
+    for n, it in enumerate(items):
+        following = items[n + 1].quote if n + 1 < len(items) else None
+        shown.append(() if it.quote and it.quote == following else
+                     tuple(q for q in it.quote if q != it.text))
+    return shown
+
+
 SILENT = "The source does not cover this."
 SKILL_KINDS = {"hard": "Hard skills", "soft": "Soft skills", "thinking": "Thinking", "perspective": "Perspective"}
 
@@ -189,7 +207,7 @@ def _titles(role: Role, quotes: bool) -> list[Block]:
         if title.display_note:
             details.append(title.display_note)
         if title.role:
-            details.append(f"profiled: mlcareer show {title.role}")
+            details.append(Hint(f"profiled: mlcareer show {title.role}"))
         listed.append(Item(title.shown, details=tuple(details)))
     return out + [Bullets(tuple(listed))]
 
@@ -276,21 +294,23 @@ def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
     return role_header(role) + [Heading("Pay")] + body
 
 
-def titles_page(matches: list[TitleMatch], query: str | None, total: int,
-                role_titles: dict[str, str]) -> list[Block]:
+def titles_page(result: TitleResult) -> list[Block]:
+    matches, query, total, role_titles = result
+    if not matches:
+        return []  # the reason goes to stderr
     many = len({m.listed_by for m in matches}) > 1
     columns = (("Score",) if query else ()) + ("Title",) + (("Listed in",) if many else ()) + ("Profile",)
     rows = []
     for m in matches:
         row = ((f"{m.score:.0f}",) if query else ()) + (flagged(m.title, short=True),)
         row += (role_titles.get(m.listed_by, m.listed_by),) if many else ()
-        row += (f"mlcareer show {m.title.role}" if m.title.role else "-",)
+        row += (Hint(f"mlcareer show {m.title.role}") if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
     page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
     page += [Para(f"{m.title.shown}: {m.title.display_note}.", "dim") for m in matches if m.title.display_note]
     if total > len(matches):
-        page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "dim"))
+        page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "hint"))
     return page
 
 
@@ -302,10 +322,21 @@ def flagged(title: Title, short: bool = False) -> str:
     return f"{title.shown} ({DISPLAY_FLAG})" if short else f"{title.shown} ({title.display_note})"
 
 
-def roles_page(entries: list[tuple[str, str, tuple[str, ...], str, list[str]]]) -> list[Block]:
+def roles_page(entries: list[RoleEntry]) -> list[Block]:
     rows = tuple((slug, title, ", ".join(aliases), origin + (f" (overrides {', '.join(over)})" if over else ""))
                  for slug, title, aliases, origin, over in entries)
     return [Heading("Roles", 1), Table(("Slug", "Title", "Also known as", "From"), rows)]
+
+
+def validation_page(checks: list[FileCheck]) -> list[Block]:
+    """``file:line: field: message`` for each problem, ``file: ok (N roles)`` for a valid file."""
+    lines = []
+    for path, roles, problems in checks:
+        if problems:
+            lines += [str(problem) for problem in problems]
+        else:
+            lines.append(f"{path}: ok ({roles} role{'s' if roles != 1 else ''})")
+    return [Para(line, "line") for line in lines]
 
 
 
@@ -427,7 +458,8 @@ def answer_page(answer) -> list[Block]:
         return [Heading(title.shown, 1), Para(
             f"{title.shown} is one of the related job titles the {role.title} profile lists, but the source "
             f"has no profile for it and gives {what} for it."),
-            Para(f"See: mlcareer titles --search \u201c{title.shown}\u201d, or ask about the {role.title}.", "dim")]
+            Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
+                 "hint")]
     special: dict[str, Callable[[Role], list[Block]]] = {"hourly": _hourly, "education": _education, "outlook": _outlook,
                "advice": lambda r: facts(r.path.alongside, True)}
     if answer.topic in special:

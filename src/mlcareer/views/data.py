@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..export import course, fact, facts, figure, optional_fact, salary, source, title, title_entry
 from ..model import Role
-from ..queries import Comparison, SalarySummary, TitleMatch, skill_speakers
+from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, skill_speakers
 from ..sections import SECTIONS, Section
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
@@ -41,16 +41,17 @@ def salary_result(summary: SalarySummary) -> dict:
     return {**role_head(summary.role), "salary": salary(summary)}
 
 
-def titles(matches: list[TitleMatch], query: str | None, total: int, role_titles: dict | None = None) -> dict:
+def titles(result: TitleResult) -> dict:
+    matches, query, total, _ = result
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
         {**title(m.title), "listed_by": m.listed_by, "score": m.score}
         for m in matches
     ]}
 
 
-def roles(entries) -> dict:
+def roles(entries: list[RoleEntry]) -> dict:
     return {"version": JSON_VERSION, "roles": [
-        {"slug": slug, "title": title, "aliases": list(aliases), "origin": origin, "overrides": over}
+        {"slug": slug, "title": title, "aliases": list(aliases), "origin": origin, "overrides": list(over)}
         for slug, title, aliases, origin, over in entries
     ]}
 
@@ -77,7 +78,7 @@ def fit(role: Role, answers: list[str]) -> dict:
                "based on the article; each text, quote and speaker is the article's."}
 
 
-def validation(results: list[tuple[str, int | None, list]]) -> dict:
+def validation(results: list[FileCheck]) -> dict:
     return {"version": JSON_VERSION, "valid": all(not problems for _, _, problems in results), "files": [
         {"path": path, "valid": not problems, "roles": roles,
          "problems": [{"line": p.line, "field": p.field or None, "message": p.message} for p in problems]}
@@ -110,3 +111,9 @@ def answer(result) -> dict:
         else:
             out["answer"] = section_value(role, SECTION_BY_KEY[topic.section])
     return out
+
+
+def error(message: str, code: int, suggestions: tuple[str, ...] = ()) -> dict:
+    """What ``--json`` prints when a command fails: still a JSON document."""
+    return {"version": JSON_VERSION, "error": {"message": message, "exit_code": code,
+                                               "suggestions": list(suggestions)}}

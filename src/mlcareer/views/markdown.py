@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..text import clean
-from .blocks import Bars, Block, Bullets, Heading, Para, Table
+from .blocks import Bars, Block, Bullets, Heading, Hint, Para, Table, quotes_to_show
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -21,6 +21,8 @@ def render(blocks: Iterable[Block]) -> str:
         if isinstance(block, Heading):
             parts.append("#" * block.level + " " + esc(block.text))
         elif isinstance(block, Para):
+            if block.style == "hint":
+                continue  # a shared document holds no command-line hints
             parts.append(f"_{esc(block.text)}_" if block.style else esc(block.text))
         elif isinstance(block, Bullets):
             parts.append(_bullets(block))
@@ -33,16 +35,16 @@ def render(blocks: Iterable[Block]) -> str:
 
 def _bullets(block: Bullets) -> str:
     lines = [f"**{esc(block.title)}**", ""] if block.title else []
-    for n, item in enumerate(block.items, 1):
+    quotes = quotes_to_show(block.items) if block.show_quotes else [()] * len(block.items)
+    for n, (item, said) in enumerate(zip(block.items, quotes), 1):
         mark = f"{n}." if block.numbered else "-"
         label = f"**{esc(item.label)}:** " if item.label else ""
-        lines.append(f"{mark} {label}{esc(item.text)}")
-        for detail in item.details:
-            lines.append(f"  {_detail(detail)}  ")
-        if block.show_quotes:
-            for quote in item.quote:
-                if quote != item.text:
-                    lines.append(f"\n   > {esc(quote)}\n")
+        pad = " " * (len(mark) + 1)
+        details = [_detail(d) for d in item.details if not isinstance(d, Hint)]
+        # a backslash at the end of a line is CommonMark's hard line break: each detail on its own line
+        lines.append(f"{mark} {label}{esc(item.text)}" + "".join(f"\\\n{pad}{d}" for d in details))
+        for quote in said:
+            lines.append(f"\n   > {esc(quote)}\n")  # inside the item, after "- " or "1. "
     return "\n".join(lines)
 
 
@@ -62,7 +64,8 @@ def _link(url: str) -> str:
 
 def _table(block: Table) -> str:
     def row(cells):
-        return "| " + " | ".join(_link(c) if c.startswith("http") else esc(c) for c in cells) + " |"
+        return "| " + " | ".join(_link(c) if c.startswith("http") else "" if isinstance(c, Hint) else esc(c)
+                                 for c in cells) + " |"
 
     align = ["---:" if i in block.right else "---" for i in range(len(block.columns))]
     return "\n".join([row(block.columns), "| " + " | ".join(align) + " |", *(row(r) for r in block.rows)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..text import clean
-from .blocks import Bars, Block, Bullets, Heading, Para, Table
+from .blocks import Bars, Block, Bullets, Heading, Para, Table, quotes_to_show
 
 
 def render(blocks: Iterable[Block]) -> str:
@@ -18,7 +18,8 @@ def render(blocks: Iterable[Block]) -> str:
             else:
                 lines += ["", text.upper()]
         elif isinstance(block, Para):
-            lines.append(("  " if lines and lines[-1] != "" else "") + clean(block.text))
+            flush = block.style == "line" or not lines or lines[-1] == ""
+            lines.append(("" if flush else "  ") + clean(block.text))
         elif isinstance(block, Bullets):
             lines += _bullets(block)
         elif isinstance(block, Table):
@@ -31,40 +32,27 @@ def render(blocks: Iterable[Block]) -> str:
 def _bullets(block: Bullets) -> list[str]:
     lines = [f"  {clean(block.title)}:"] if block.title else []
     indent = "    " if block.title else "  "
-    for n, item in enumerate(block.items, 1):
+    quotes = quotes_to_show(block.items) if block.show_quotes else [()] * len(block.items)
+    for n, (item, said) in enumerate(zip(block.items, quotes), 1):
         mark = f"{n}." if block.numbered else "-"
         label = f"{clean(item.label)}: " if item.label else ""
         lines.append(f"{indent}{mark} {label}{clean(item.text)}")
         pad = indent + " " * (len(mark) + 1)
         lines += [f"{pad}{clean(d)}" for d in item.details]
-        if block.show_quotes:
-            for quote in item.quote:
-                if quote != item.text:
-                    lines.append(f"{pad}> {clean(quote)}")
+        for quote in said:
+            lines.append(f"{pad}> {clean(quote)}")
     return lines
 
 
-MAX_GRID_WIDTH = 160  # a wider table is printed as records, one field a line
-
-
 def _table(block: Table) -> list[str]:
+    """One row a line however wide, so ``grep`` and ``cut`` see whole records (scripts that
+    want fields by name should read ``--json``)."""
     rows = [tuple(clean(c) for c in row) for row in (block.columns, *block.rows)]
     used = [i for i in range(len(block.columns)) if any(row[i] for row in rows[1:])]
     widths = {i: max(len(row[i]) for row in rows) for i in used}
-    if sum(widths.values()) + 2 * len(used) > MAX_GRID_WIDTH:
-        return _records(rows, used)
     out = []
     for row in rows:
         cells = [row[i].rjust(widths[i]) if i in block.right else row[i].ljust(widths[i]) for i in used]
         out.append(("  " + "  ".join(cells)).rstrip())
     return out
 
-
-def _records(rows: list[tuple[str, ...]], used: list[int]) -> list[str]:
-    """``label:`` then ``  column: value`` lines: for tables too wide to read as a grid."""
-    header, body = rows[0], rows[1:]
-    out = []
-    for row in body:
-        out.append(f"  {row[used[0]]}:")
-        out += [f"    {header[i]}: {row[i]}" for i in used[1:] if row[i]]
-    return out
