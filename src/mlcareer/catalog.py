@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import cache
 from .document import Document, Stale, title_row
@@ -64,13 +64,20 @@ def load_catalog(paths: Iterable[str] = (), *, builtin: bool = True) -> Catalog:
     return Catalog(documents)
 
 
-class TitleChoices(NamedTuple):
-    """One file's searchable title spellings, for ``queries.search_titles``."""
+class TitleChoices:
+    """One file's searchable title spellings, for ``queries.search_titles``.
 
-    document: int  # the file's position in the catalog
-    choices: list[str]  # every spelling, processed for rapidfuzz (``default_process``)
-    owners: list[int]  # for each spelling, the title it spells
-    hidden: set[int]  # titles listed by a role that a later file overrides
+    A plain class, not a NamedTuple: it is defined on every run (completion included) and
+    used only by a search; a NamedTuple costs ten times as much to define.
+    """
+
+    __slots__ = ("choices", "document", "hidden", "owners")
+
+    def __init__(self, document: int, choices: list[str], owners: list[int], hidden: set[int]) -> None:
+        self.document = document  # the file's position in the catalog
+        self.choices = choices  # every spelling, processed for rapidfuzz (``default_process``)
+        self.owners = owners  # for each spelling, the title it spells
+        self.hidden = hidden  # titles listed by a role that a later file overrides
 
 
 class Catalog:
