@@ -1,7 +1,7 @@
 """Write a synthetic role file: N roles (default 1,000) with 20 related titles each.
 
 Deterministic, schema-valid, and shaped like the built-in role (every section filled), so it
-measures what a big user file costs. Usage: python make_large.py OUT.yaml [--roles N]
+measures what a big user file costs. Usage: python make_large.py OUT.yaml [--roles N] [--title-prefix TEXT]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ WORDS = ["data", "model", "pipeline", "research", "cloud", "vision", "language",
 TITLES = ["engineer", "scientist", "analyst", "architect", "researcher", "developer", "specialist", "manager", "lead", "consultant"]
 
 
-def role(i: int, rng: random.Random) -> str:
+def role(i: int, rng: random.Random, title_prefix: str = "") -> str:
     field = rng.choice(WORDS)
     lines = [
         f"  - slug: synthetic-role-{i:04d}",
@@ -40,7 +40,7 @@ def role(i: int, rng: random.Random) -> str:
         "    titles:\n      names:",
     ]
     for j in range(20):
-        lines.append(f"        - name: {rng.choice(WORDS).title()} {rng.choice(WORDS)} {rng.choice(TITLES)} {i}-{j}")
+        lines.append(f"        - name: {title_prefix}{rng.choice(WORDS).title()} {rng.choice(WORDS)} {rng.choice(TITLES)} {i}-{j}")
     lines += [
         "    resources:",
         (f"      - name: Course {i}\n        provider: Provider {i % 13}\n        avg_time: 3-4 hours\n"
@@ -55,12 +55,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
     parser.add_argument("--roles", type=int, default=1000)
+    parser.add_argument("--title-prefix", default="", metavar="TEXT",
+                        help="start every related title with TEXT (e.g. 'Data ': a search for it matches them all)")
     args = parser.parse_args()
     rng = random.Random(1234)
     head = ("schema: 1\nsources:\n  - id: bench\n    title: Synthetic benchmark data\n"
             "    publisher: mlcareer benchmarks\nroles:\n")
     with open(args.out, "w", encoding="utf-8") as handle:
-        handle.write(head + "\n".join(role(i, rng) for i in range(args.roles)) + "\n")
+        handle.write(head + "\n".join(role(i, rng, args.title_prefix) for i in range(args.roles)) + "\n")
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ def damage_part(entry: Path, part: str) -> None:
     length = int(bytes(data[:first]).split()[1])
     header = marshal.loads(bytes(data[first:first + length]))
     body = first + length
-    offset = header["segments"]["titles"][0] if part == "titles" else header["offsets"][0]
+    offset = header["parts"]["titles"][0] if part == "titles" else header["roles"][0][0]
     data[body + offset + 3] ^= 0xFF
     entry.write_bytes(bytes(data))
 
@@ -163,3 +163,59 @@ def test_a_cache_that_refuses_writes_is_never_an_error(cli, monkeypatch, isolate
     result = cli("salary")
     assert result.code == 0 and result.err == "" and "$161,000" in result.out
     assert entries(isolated) == []
+
+
+def test_cached_runs_close_every_file(tmp_path, isolated):
+    """No ResourceWarning under ``python -X dev``, cold or warm, whatever the command reads."""
+    user = write_role(tmp_path / "mine.yaml")
+    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+    env["MLCAREER_CACHE_DIR"] = str(isolated)
+    for args in (["show", "wrangler"], ["show", "wrangler"], ["titles", "--search", "janitor"], ["salary"]):
+        proc = subprocess.run([sys.executable, "-X", "dev", "-W", "error::ResourceWarning", "-m", "mlcareer",
+                               "--data", str(user), *args], capture_output=True, text=True, env=env, timeout=60,
+                              check=False)
+        assert proc.returncode == 0 and proc.stderr == "", (args, proc.stderr)
+
+
+def test_search_choices_from_another_rapidfuzz_are_rebuilt(cli, tmp_path, isolated, monkeypatch):
+    """Entries store spellings as rapidfuzz processed them: another version reads the file again."""
+    import rapidfuzz
+
+    import mlcareer.loader
+
+    user = write_role(tmp_path / "mine.yaml")
+    expected = cli("--data", str(user), "titles", "--search", "janitor", "--json").out
+    parsed = []
+    real = mlcareer.loader.read_document
+    monkeypatch.setattr(mlcareer.loader, "read_document", lambda path: parsed.append(path) or real(path))
+    assert cli("--data", str(user), "titles", "--search", "janitor", "--json").out == expected
+    assert parsed == []  # same rapidfuzz: served from the cache
+    monkeypatch.setattr(rapidfuzz, "__version__", "0.0.0-another")
+    result = cli("--data", str(user), "titles", "--search", "janitor", "--json")
+    assert result.code == 0 and result.out == expected and result.err == ""
+    assert str(user) in parsed
+    parsed.clear()
+    assert cli("--data", str(user), "titles", "--search", "janitor", "--json").out == expected
+    assert parsed == []  # the entry was rewritten for this version
+
+
+def test_the_cache_reports_a_damaged_part_and_never_parses(tmp_path, isolated, monkeypatch):
+    """Reading the file again is the catalog's decision, not the cache's."""
+    import mlcareer.loader
+    from mlcareer import cache
+    from mlcareer.catalog import load_document
+    from mlcareer.document import Stale
+
+    user = write_role(tmp_path / "mine.yaml")
+    assert load_document(str(user)).role(0)["slug"] == "data-wrangler"
+    (entry,) = [e for e in entries(isolated) if e.name.startswith("mine.yaml")]
+    damage_part(entry, "role")
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the cache parsed the file")
+
+    monkeypatch.setattr(mlcareer.loader, "read_document", no_parsing)
+    cached = cache.load(str(user), os.stat(user))
+    assert cached is not None and cached.heads[0][0] == "data-wrangler" and cached.path == str(user)
+    with pytest.raises(Stale):
+        cached.role(0)

@@ -11,8 +11,10 @@ def run() -> None:
     try:
         from mlcareer.cli import main
     except KeyboardInterrupt:
+        from mlcareer.errors import ExitCode
+
         sys.stderr.write("mlcareer: interrupted\n")
-        sys.exit(130)
+        sys.exit(int(ExitCode.INTERRUPTED))
     main()
 
 

@@ -1,12 +1,17 @@
 """A cache of validated role files, in the user's cache directory.
 
 One entry per data file, keyed by the file's identity (device, inode, size, times) and by this
-program's version, so any edit is a miss. An entry is a text line ``mlcareer-cache LENGTH CRC``,
-the header (identity, role index, byte offsets), the title-search table and the title lookup,
-then one JSON line per role, so that a warm run parses only what it needs. The header and the
-title parts are plain lists, dicts, strings and ints in ``marshal`` form, several times faster to
-read than JSON (and completion needs no JSON module at all); each is checked against a CRC-32
-before it is read, so a damaged entry is a miss, never an error. Entries are written atomically (temp file and rename); one
+program's version, so any edit is a miss. An entry is a text line ``mlcareer-cache LENGTH CRC``
+and a header, then its parts: the title table, the title lookup, the search choices, and one
+part per role, so that a warm run decodes only what it needs. The header and every part are
+plain lists, dicts, strings and numbers in ``marshal`` form (several times faster to read than
+JSON, and completion needs no JSON module at all), each checked against its CRC-32 before it is
+read.
+
+Reading an entry reads its header and closes the file; a part is read (and the file closed
+again) on first use. A damaged part raises ``document.Stale``, and so do search choices processed by another rapidfuzz
+version (checked when a search reads them, since only a search imports rapidfuzz): the
+catalog then reads the file again. Entries are written atomically (temp file and rename); one
 that is missing, corrupt, stale or unwritable is simply not used: the cache never causes an
 error.
 """
@@ -18,9 +23,11 @@ import os
 import zlib
 
 from . import SCHEMA_VERSION, __version__
-from .document import Document
+from .document import Document, Stale
 
 MAGIC = b"mlcareer-cache"
+FORMAT = 2  # of entries; with the program version in every identity, so an older layout is a miss
+PARTS = ("titles", "title_lookup", "search")
 
 
 def cache_dir() -> str:
@@ -36,7 +43,7 @@ def enabled() -> bool:
 
 
 def _identity(path: str, st: os.stat_result) -> str:
-    return "|".join(map(str, (__version__, SCHEMA_VERSION, os.path.abspath(path), st.st_dev, st.st_ino,
+    return "|".join(map(str, (FORMAT, __version__, SCHEMA_VERSION, os.path.abspath(path), st.st_dev, st.st_ino,
                               st.st_size, st.st_mtime_ns, st.st_ctime_ns)))
 
 
@@ -48,133 +55,119 @@ def entry_path(path: str) -> str:
 
 
 class CachedDocument(Document):
-    """A document read lazily from a cache entry: roles and titles are read on first use.
+    """A document whose title tables and roles are decoded from a cache entry on first use.
 
-    A part found damaged on reading is not an error: the file is parsed again (and the entry
-    rewritten), and the fresh document answers from then on.
+    Each part is read when first needed, opening the entry and closing it again: an entry of a
+    big file is mostly roles that a command never reads. A part read from a different file
+    than the header (the entry was rewritten meanwhile) is caught by the file's identity, and a
+    damaged one by its CRC: either raises ``Stale``.
     """
 
-    def __init__(self, handle, header: dict, body_start: int, path: str) -> None:
-        self._handle = handle
-        self.header = header
-        self._body = body_start
-        self._path = path
-        self._fresh: Document | None = None
-        self._parts: dict[str, dict] = {}
-        self._roles: dict[int, dict] = {}
+    def __init__(self, path: str, header: dict, entry: str, version: tuple, body: int, index: dict) -> None:
+        super().__init__(path, header)
+        self._entry = entry
+        self._version = version  # (inode, size, mtime) of the entry the header came from
+        self._body = body  # where the parts start
+        self._index = index  # part name or role number -> [offset, length, crc]
+        self._decoded: dict[str | int, object] = {}
 
-    def _reparse(self) -> Document:
-        if self._fresh is None:
-            from .errors import DataError
-            from .loader import read_document
-
-            doc, st = read_document(self._path)
-            self._fresh = store(self._path, st, doc)
-            if self._fresh.heads != self.header["heads"]:
-                raise DataError(self._path, "the file changed while it was being read; run the command again")
-        return self._fresh
-
-    def _line(self, offset: int) -> dict:
-        import json
-
-        self._handle.seek(self._body + offset)
-        return json.loads(self._handle.readline())
-
-    def _segment(self, name: str):
-        offset, length, crc = self.header["segments"][name]
-        self._handle.seek(self._body + offset)
-        blob = self._handle.read(length)
-        if len(blob) != length or zlib.crc32(blob) != crc:
-            raise ValueError("damaged cache entry")
-        return marshal.loads(blob)
+    def _part(self, key: str | int):
+        if key not in self._decoded:
+            try:
+                offset, length, crc = self._index[key]
+                with open(self._entry, "rb") as handle:
+                    if _version(os.fstat(handle.fileno())) != self._version:
+                        raise ValueError("rewritten")
+                    handle.seek(self._body + offset)
+                    blob = handle.read(length)
+                if len(blob) != length or zlib.crc32(blob) != crc:
+                    raise ValueError("checksum")
+                self._decoded[key] = marshal.loads(blob)
+            except Exception as exc:  # whatever is wrong, the part cannot be used
+                raise Stale(f"damaged cache entry for {self.path}") from exc
+        return self._decoded[key]
 
     def role(self, index: int) -> dict:
-        role = self._roles.get(index)
-        if role is None:
-            try:
-                role = self._line(self.header["offsets"][index])
-                if role.get("slug") != self.header["heads"][index][0]:
-                    raise ValueError("cache entry does not match its index")
-            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
-                role = self._reparse().role(index)
-            self._roles[index] = role
-        return role
+        return self._part(index)
 
-    def _part(self, segment: str, accessor: str) -> dict:
-        part = self._parts.get(segment)
-        if part is None:
-            try:
-                part = self._segment(segment)
-            except Exception:  # noqa: BLE001 - damaged entry: read the file instead
-                part = getattr(self._reparse(), accessor)()
-            self._parts[segment] = part
-        return part
+    def roles(self) -> list[dict]:
+        return [self._part(i) for i in range(len(self.heads))]
 
     def title_table(self) -> dict:
-        return self._part("titles", "title_table")
+        return self._part("titles")
 
     def title_lookup(self) -> dict[str, int]:
-        return self._part("title_lookup", "title_lookup")
+        return self._part("title_lookup")
+
+    def search_choices(self) -> dict:
+        import rapidfuzz
+
+        search = self._part("search")
+        if search.get("rapidfuzz") != rapidfuzz.__version__:
+            raise Stale(f"search choices for {self.path} were built by another rapidfuzz")
+        return search
+
+
+def _version(st: os.stat_result) -> tuple:
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def load(path: str, st: os.stat_result) -> Document | None:
     """The cached document for this exact file version, or None."""
     if not enabled():
         return None
+    entry = entry_path(path)
     try:
-        handle = open(entry_path(path), "rb")  # noqa: SIM115 - kept open for lazy reads
-    except OSError:
+        with open(entry, "rb") as handle:
+            version = _version(os.fstat(handle.fileno()))
+            first = handle.readline(100)
+            blob = b""
+            magic, length, crc = first.split()
+            blob = handle.read(int(length))
+    except (OSError, ValueError):
         return None
     try:
-        first = handle.readline(100)
-        magic, length, crc = first.split()
-        blob = handle.read(int(length))
         if magic != MAGIC or len(blob) != int(length) or zlib.crc32(blob) != int(crc):
-            handle.close()
             return None
         header = marshal.loads(blob)
-        if header.get("identity") != _identity(path, st) or len(header["offsets"]) != len(header["heads"]):
-            handle.close()
+        if header.get("identity") != _identity(path, st) or len(header["roles"]) != len(header["header"]["heads"]):
             return None
-        return CachedDocument(handle, header, len(first) + len(blob), path)
+        index = {**header["parts"], **dict(enumerate(header["roles"]))}
+        return CachedDocument(path, header["header"], entry, version, len(first) + len(blob), index)
     except Exception:  # noqa: BLE001 - any unreadable entry is a miss
-        handle.close()
         return None
 
 
-def store(path: str, st: os.stat_result, doc: dict) -> Document:
-    """Write the entry atomically; failures are ignored. Returns the in-memory document."""
-    document = Document(doc)
+def store(st: os.stat_result, document: Document) -> None:
+    """Write the document's entry atomically; failures are ignored."""
     if not enabled():
-        return document
-    target = entry_path(path)
+        return
+    target = entry_path(document.path)
     tmp = None
     try:
-        import json
         import tempfile
 
-        parts: list[bytes] = []
-        segments = {}
+        blobs: list[bytes] = []
         position = 0
-        for name, value in (("titles", document.title_table()), ("title_lookup", document.title_lookup())):
+
+        def add(value) -> list[int]:
+            nonlocal position
             blob = marshal.dumps(value)
-            segments[name] = [position, len(blob), zlib.crc32(blob)]
-            parts.append(blob)
+            blobs.append(blob)
             position += len(blob)
-        offsets = []
-        for role in doc["roles"]:
-            line = json.dumps(role, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-            offsets.append(position)
-            parts.append(line)
-            position += len(line)
-        header = {"identity": _identity(path, st), **document.header, "offsets": offsets, "segments": segments}
+            return [position - len(blob), len(blob), zlib.crc32(blob)]
+
+        parts = {name: add(value) for name, value in zip(PARTS, (
+            document.title_table(), document.title_lookup(), document.search_choices()))}
+        roles = [add(role) for role in document.roles()]
+        header = marshal.dumps({"identity": _identity(document.path, st), "header": document.header,
+                                "parts": parts, "roles": roles})
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=os.path.dirname(target))
-        blob = marshal.dumps(header)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(b"%s %d %d\n" % (MAGIC, len(blob), zlib.crc32(blob)))
-            handle.write(blob)
-            handle.writelines(parts)
+            handle.write(b"%s %d %d\n" % (MAGIC, len(header), zlib.crc32(header)))
+            handle.write(header)
+            handle.writelines(blobs)
         os.replace(tmp, target)
         tmp = None
     except Exception:  # noqa: BLE001, S110 - a cache that cannot be written is just not used
@@ -185,6 +178,3 @@ def store(path: str, st: os.stat_result, doc: dict) -> Document:
                 os.unlink(tmp)
             except OSError:
                 pass
-    return document
-
-

@@ -6,15 +6,16 @@ Roles are built lazily: a catalog of a thousand roles only models the ones a com
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import cache
-from .document import Document, title_row
+from .document import Document, Stale, title_row
 
 if TYPE_CHECKING:
     from .model import Role, Title
 
+T = TypeVar("T")
 BUILTIN = "built-in"
 DATA_ENV = "MLCAREER_DATA"
 
@@ -33,20 +34,24 @@ def env_data_paths() -> list[str]:
     return [p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]
 
 
-def load_document(path: str) -> Document:
-    """A validated, indexed document, from the cache when the file has not changed."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        st = None
-    if st is not None:
-        cached = cache.load(path, st)
-        if cached is not None:
-            return cached
+def load_document(path: str, *, cached: bool = True) -> Document:
+    """A validated, indexed document: from the cache when the file has not changed (and
+    ``cached``), else read from the file and cached for next time."""
+    if cached:
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        if st is not None:
+            found = cache.load(path, st)
+            if found is not None:
+                return found
     from .loader import read_document  # only on a cache miss: it brings yaml and the schema
 
     doc, st = read_document(path)
-    return cache.store(path, st, doc)
+    document = Document.from_validated(path, doc)
+    cache.store(st, document)
+    return document
 
 
 def load_catalog(paths: Iterable[str] = (), *, builtin: bool = True) -> Catalog:
@@ -59,22 +64,42 @@ def load_catalog(paths: Iterable[str] = (), *, builtin: bool = True) -> Catalog:
     return Catalog(documents)
 
 
+class TitleChoices:
+    """One file's searchable title spellings, for ``queries.search_titles``.
+
+    A plain class, not a NamedTuple: it is defined on every run (completion included) and
+    used only by a search; a NamedTuple costs ten times as much to define.
+    """
+
+    __slots__ = ("choices", "document", "hidden", "owners")
+
+    def __init__(self, document: int, choices: list[str], owners: list[int], hidden: set[int]) -> None:
+        self.document = document  # the file's position in the catalog
+        self.choices = choices  # every spelling, processed for rapidfuzz (``default_process``)
+        self.owners = owners  # for each spelling, the title it spells
+        self.hidden = hidden  # titles listed by a role that a later file overrides
+
+
 class Catalog:
-    """Roles by slug, in file order; a later file's role overrides an earlier one's slug."""
+    """Roles by slug, in file order; a later file's role overrides an earlier one's slug.
+
+    Files are read from the cache when they can be; a cached part that cannot be used
+    (``document.Stale``) is read again from its file, here, once.
+    """
 
     def __init__(self, documents: list[tuple[str, Document]]) -> None:
         self._documents = documents
-        self._entries: dict[str, tuple[Document, int, str]] = {}
+        self._entries: dict[str, tuple[int, int]] = {}  # slug -> (document number, role index)
         self.overridden: dict[str, list[str]] = {}
         self.topics: dict[str, dict[str, list[str]]] = {}
         self._roles: dict[str, Role] = {}
-        for origin, document in documents:
+        for number, (origin, document) in enumerate(documents):
             for index, head in enumerate(document.heads):
                 slug = head[0]
                 if slug in self._entries:
-                    self.overridden.setdefault(slug, []).append(self._entries[slug][2])
+                    self.overridden.setdefault(slug, []).append(self.origin(slug))
                     del self._entries[slug]  # re-insert: an override takes the new file's place
-                self._entries[slug] = (document, index, origin)
+                self._entries[slug] = (number, index)
             for topic, extra in document.topics.items():
                 merged = self.topics.setdefault(topic, {"phrases": [], "keywords": [], "strong": []})
                 for field in merged:
@@ -90,27 +115,41 @@ class Catalog:
         return list(self._entries)
 
     def origin(self, slug: str) -> str:
-        return self._entries[slug][2]
+        return self._documents[self._entries[slug][0]][0]
+
+    def _read(self, number: int, part: Callable[[Document], T]) -> T:
+        """A part of a document; if its cached form cannot be used, the file is read again."""
+        try:
+            return part(self._documents[number][1])
+        except Stale:
+            origin, old = self._documents[number]
+            fresh = load_document(old.path, cached=False)
+            if fresh.heads != old.heads:
+                from .errors import DataError
+
+                raise DataError(old.path, "the file changed while it was being read; run the command again") from None
+            self._documents[number] = (origin, fresh)
+            return part(fresh)
 
     def role(self, slug: str) -> Role:
         role = self._roles.get(slug)
         if role is None:
-            document, index, origin = self._entries[slug]
-            raw = document.role(index)
-            role = self._roles[slug] = build_role(raw, document.sources[raw["source"]], origin)
+            number, index = self._entries[slug]
+            raw = self._read(number, lambda d: d.role(index))
+            document = self._documents[number][1]
+            role = self._roles[slug] = build_role(raw, document.sources[raw["source"]], self.origin(slug))
         return role
 
     def names(self) -> Iterator[tuple[str, str, list[str]]]:
         """(slug, title, aliases) for every role, without modelling them."""
-        for slug, (document, index, _) in self._entries.items():
-            _, title, aliases, _ = document.heads[index]
+        for slug, (number, index) in self._entries.items():
+            _, title, aliases, _ = self._documents[number][1].heads[index]
             yield slug, title, aliases
 
-    def _current(self, document: Document, index: int) -> str | None:
+    def _current(self, number: int, index: int) -> str | None:
         """The slug of a document's role if that role is the one in force (not overridden)."""
-        slug = document.heads[index][0]
-        entry = self._entries.get(slug)
-        return slug if entry is not None and entry[0] is document and entry[1] == index else None
+        slug = self._documents[number][1].heads[index][0]
+        return slug if self._entries.get(slug) == (number, index) else None
 
     def find(self, wanted: str) -> str | None:
         """The slug whose slug, title or alias normalises to ``wanted`` (a normalised name)."""
@@ -122,65 +161,57 @@ class Catalog:
 
     def find_title(self, wanted: str) -> tuple[Title, str] | None:
         """A related title (and the slug listing it) whose spelling normalises to ``wanted``."""
-        for _, document in reversed(self._documents):
-            index = document.title_lookup().get(wanted)
+        for number in reversed(range(len(self._documents))):
+            index = self._read(number, lambda d: d.title_lookup()).get(wanted)
             if index is not None:
-                row = title_row(document.title_table(), index)
-                slug = self._current(document, row[0])
-                if slug:
-                    return _title(row), slug
+                found = self.title_at(number, index)
+                if found is not None:
+                    return found
         return None
+
+    def title_at(self, number: int, index: int) -> tuple[Title, str] | None:
+        """Title ``index`` of document ``number`` and the slug listing it; None if overridden."""
+        return self._title_in(number, self._read(number, lambda d: d.title_table()), index)
+
+    def _title_in(self, number: int, table: dict, index: int) -> tuple[Title, str] | None:
+        row = title_row(table, index)
+        slug = self._current(number, row[0])
+        return (_title(row), slug) if slug else None
 
     def titles(self, slug: str | None = None) -> Iterator[tuple[Title, str]]:
         """Related titles with the slug of the role listing them (of one role, or all)."""
-        for document, indexes in self._title_indexes(slug):
-            table = document.title_table()
+        for number, indexes in self._title_indexes(slug):
+            table = self._read(number, lambda d: d.title_table())
             for index in indexes:
-                row = title_row(table, index)
-                owner = self._current(document, row[0])
-                if owner:
-                    yield _title(row), owner
+                found = self._title_in(number, table, index)
+                if found is not None:
+                    yield found
 
-    def search_titles(self, query: str, slug: str | None, cutoff: float,
-                      limit: int | None = None) -> tuple[list[tuple[float, Title, str]], int]:
-        """The best titles with a spelling scoring at least ``cutoff`` as (score, title, listing
-        slug), best first, equal scores in catalog order; and how many titles matched in all."""
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.utils import default_process
-
-        processed = default_process(query)
-        candidates: list[tuple[float, int, int, Document]] = []
-        for doc_number, (document, indexes) in enumerate(self._title_indexes(slug)):
-            table = document.title_table()
-            choices, owners = table["choices"], table["owners"]
+    def title_choices(self, slug: str | None = None) -> Iterator[TitleChoices]:
+        """Each file's searchable title spellings (only those of role ``slug``, if given)."""
+        for number, indexes in self._title_indexes(slug):
+            search = self._read(number, lambda d: d.search_choices())
+            choices, owners = search["choices"], search["owners"]
             if slug is not None:
                 wanted = set(indexes)
                 keep = [i for i, owner in enumerate(owners) if owner in wanted]
                 choices, owners = [choices[i] for i in keep], [owners[i] for i in keep]
-            seen: set[int] = set()
-            # Results come best first, ties in choice order: a title's first hit is its best.
-            for _, score, position in process.extract(processed, choices, scorer=fuzz.WRatio, processor=None,
-                                                      limit=None, score_cutoff=cutoff):
-                owner = owners[position]
-                if owner not in seen:
-                    seen.add(owner)
-                    if not self.overridden or self._current(document, table["roles"][owner]):
-                        candidates.append((-score, doc_number, owner, document))
-        candidates.sort(key=lambda c: c[:3])
-        results = []
-        for negative_score, _, index, document in candidates[:limit]:
-            row = title_row(document.title_table(), index)
-            results.append((-negative_score, _title(row), document.heads[row[0]][0]))
-        return results, len(candidates)
+            yield TitleChoices(number, choices, owners, self._hidden_titles(number) if self.overridden else set())
 
-    def _title_indexes(self, slug: str | None) -> Iterator[tuple[Document, range | list[int]]]:
+    def _hidden_titles(self, number: int) -> set[int]:
+        heads = self._documents[number][1].heads
+        stale = {i for i in range(len(heads)) if not self._current(number, i)}
+        roles = self._read(number, lambda d: d.title_table())["roles"]
+        return {title for title, role in enumerate(roles) if role in stale} if stale else set()
+
+    def _title_indexes(self, slug: str | None) -> Iterator[tuple[int, range | list[int]]]:
         if slug is not None:
-            document, index, _ = self._entries[slug]
-            roles = document.title_table()["roles"]
-            yield document, [i for i, role in enumerate(roles) if role == index]
+            number, index = self._entries[slug]
+            roles = self._read(number, lambda d: d.title_table())["roles"]
+            yield number, [i for i, role in enumerate(roles) if role == index]
             return
-        for _, document in self._documents:
-            yield document, range(len(document.title_table()["names"]))
+        for number in range(len(self._documents)):
+            yield number, range(len(self._read(number, lambda d: d.title_table())["names"]))
 
 
 def _title(row: tuple) -> Title:
@@ -192,44 +223,15 @@ def _title(row: tuple) -> Title:
 
 def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role:
     """Model one validated role (the model is imported here: completion never needs it)."""
-    from .model import Course, Fact, FitQuestion, Path, ProsCons, Role, Salary, SalaryEstimate, Source, Title, Titles
+    from .model import Fact, FitQuestion, Role, Source
+    from .sections import SECTIONS
 
-    def _facts(items):
-        return tuple(Fact.from_dict(item) for item in items or ())
-
-    def _fact(item):
-        return Fact.from_dict(item) if item else None
-
-    titles = raw.get("titles") or {}
-    intro_quote = titles.get("quote") or []
-    pros_cons = raw.get("pros_cons") or {}
-    path = raw.get("path") or {}
-    salary = raw.get("salary")
     return Role(
         slug=raw["slug"],
         title=raw["title"],
         aliases=tuple(raw["aliases"]),
         source=Source(**source),
         origin=origin,
-        overview=_facts(raw["overview"]),
-        duties=_facts(raw["duties"]),
-        typical_day=_facts(raw["typical_day"]),
-        industries=_facts(raw["industries"]),
-        careers=_facts(raw["careers"]),
-        titles=Titles(
-            tuple(Title.from_dict(t) for t in titles.get("names", ())),
-            Fact(" ".join(intro_quote), tuple(intro_quote), titles.get("section")) if intro_quote else None,
-        ),
-        pros_cons=ProsCons(_facts(pros_cons.get("pros")), _facts(pros_cons.get("cons"))),
-        path=Path(_facts(path.get("steps")), _facts(path.get("alongside")), _fact(path.get("intro")),
-                  _facts(path.get("requirements"))),
-        skills=_facts(raw["skills"]),
-        salary=Salary(
-            salary.get("currency") or "USD",
-            tuple(SalaryEstimate.from_dict(e) for e in salary.get("estimates", ())),
-            _fact(salary.get("note")),
-        ) if salary else None,
-        resources=tuple(Course.from_dict(c) for c in raw["resources"]),
-        not_covered=tuple(raw["not_covered"]),
+        **{s.key: s.model(raw.get(s.key)) for s in SECTIONS if s.model},
         fit=tuple(FitQuestion(q["question"], Fact.from_dict(q)) for q in raw.get("fit") or ()),
     )

@@ -112,13 +112,12 @@ def handled(command):
             output.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
+            from .errors import ExitCode
+
             _silence_stdout()
-            raise typer.Exit(PIPE_CLOSED) from None
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
     return run
-
-
-PIPE_CLOSED = 141  # as a shell reports a process ended by SIGPIPE (README: "Exit codes")
 
 
 def _silence_stdout() -> None:
@@ -644,12 +643,16 @@ def main(argv: list[str] | None = None) -> None:
         output.error("interrupted")
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:  # help or version into a pipe whose reader has gone
+        from .errors import ExitCode
+
         _silence_stdout()
-        code = PIPE_CLOSED
+        code = ExitCode.BROKEN_PIPE
     except SystemExit as exc:
         # click ends a closed pipe during --help with exit 1, after wrapping stdout to silence it
         if type(sys.stdout).__name__ != "PacifyFlushWrapper":
             raise
+        from .errors import ExitCode
+
         _silence_stdout()
-        code = PIPE_CLOSED if exc.code == 1 else exc.code
+        code = ExitCode.BROKEN_PIPE if exc.code == 1 else exc.code
     sys.exit(int(code or 0))

@@ -1,7 +1,10 @@
 """One validated role file, indexed for the questions commands ask of it.
 
-The index (role names, a name lookup, the title-search table) is computed once per file
-version, and kept by ``cache`` beside the roles so that a warm run parses only what it needs.
+The index (role names, a name lookup, the title tables) is computed once per file version,
+and kept by ``cache`` beside the roles so that a warm run parses only what it needs. A
+``Document`` is the in-memory form; ``cache.CachedDocument`` reads the same parts lazily from a
+cache entry and raises ``Stale`` for a part it cannot use, so its owner (the catalog) can read
+the file again.
 """
 
 from __future__ import annotations
@@ -9,14 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 
-def build_index(doc: dict) -> tuple[dict, dict, dict]:
-    """(header index, title table, title lookup) for a normalised document.
+class Stale(Exception):
+    """A part of a cached document cannot be used (damaged, or built by another rapidfuzz)."""
 
-    The title table is columnar and compact, because ``titles --search`` parses all of it:
-    ``names`` and ``roles`` (the listing role's index) per title, ``extra`` (display name,
-    aliases, profile slug) only for titles that have any, and ``choices``/``owners``: every
-    searchable spelling, already in rapidfuzz's processed form, and the title it spells.
+
+def build_index(doc: dict) -> tuple[dict, dict, dict, dict]:
+    """(header, title table, title lookup, search choices) for a normalised document.
+
+    The title table is columnar and compact: ``names`` and ``roles`` (the listing role's
+    index) per title, and ``extra`` (display name, aliases, profile slug) only for titles that
+    have any. The search choices are every searchable spelling, already in rapidfuzz's
+    processed form (``choices``), and the title each spells (``owners``); ``rapidfuzz`` is the
+    version that processed them, since another version may process differently.
     """
+    import rapidfuzz
     from rapidfuzz.utils import default_process
 
     from .text import normalise
@@ -45,8 +54,9 @@ def build_index(doc: dict) -> tuple[dict, dict, dict]:
                 title_lookup.setdefault(normalise(spelling), index)
     header = {"sources": {s["id"]: s for s in doc["sources"]}, "topics": doc.get("topics") or {},
               "heads": heads, "lookup": lookup}
-    table = {"names": names, "roles": roles, "extra": extra, "choices": choices, "owners": owners}
-    return header, table, title_lookup
+    table = {"names": names, "roles": roles, "extra": extra}
+    search = {"rapidfuzz": rapidfuzz.__version__, "choices": choices, "owners": owners}
+    return header, table, title_lookup, search
 
 
 def title_row(table: dict, index: int) -> tuple[int, str, str | None, list[str], str | None]:
@@ -56,11 +66,23 @@ def title_row(table: dict, index: int) -> tuple[int, str, str | None, list[str],
 
 
 class Document:
-    """A validated file in memory (just parsed, or the built-in one)."""
+    """A validated file in memory: ``path`` is where it was read from."""
 
-    def __init__(self, doc: dict) -> None:
-        self._roles = doc["roles"]
-        self.header, self._table, self._title_lookup = build_index(doc)
+    def __init__(self, path: str, header: dict, roles: list[dict] | None = None,
+                 title_table: dict | None = None, title_lookup: dict | None = None,
+                 search: dict | None = None) -> None:
+        self.path = path
+        self.header = header
+        self._roles = roles or []
+        self._table = title_table or {}
+        self._title_lookup = title_lookup or {}
+        self._search = search or {}
+
+    @classmethod
+    def from_validated(cls, path: str, doc: dict) -> Document:
+        """Index a normalised document (as ``loader.read_document`` returns it)."""
+        header, table, title_lookup, search = build_index(doc)
+        return cls(path, header, doc["roles"], table, title_lookup, search)
 
     @property
     def heads(self) -> list[list]:
@@ -81,8 +103,14 @@ class Document:
     def role(self, index: int) -> dict:
         return self._roles[index]
 
+    def roles(self) -> list[dict]:
+        return self._roles
+
     def title_table(self) -> dict:
         return self._table
 
     def title_lookup(self) -> dict[str, int]:
         return self._title_lookup
+
+    def search_choices(self) -> dict:
+        return self._search

@@ -9,7 +9,8 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Documented exit codes (README: "Exit codes")."""
+    """Every exit code the CLI ends with; the only definition (README's "Exit codes" table is
+    tested against it)."""
 
     OK = 0
     NOT_FOUND = 1
@@ -17,7 +18,8 @@ class ExitCode(IntEnum):
     DATA = 3
     SOURCE = 4  # verify: a source file that cannot be read or parsed
     UNVERIFIED = 5  # verify: a quote, heading or figure that does not hold against its source
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # Ctrl-C
+    BROKEN_PIPE = 141  # the reader of a pipe went away (128 + SIGPIPE)
 
 
 class MlcareerError(Exception):

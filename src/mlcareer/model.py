@@ -159,7 +159,9 @@ class FitQuestion(NamedTuple):
 
 
 class Role(NamedTuple):
-    """One occupation profile."""
+    """One occupation profile: its name and source, then one field per section that holds data
+    of its own, named by its key and in the order of ``sections.SECTIONS`` (which builds them),
+    then the questions of ``mlcareer fit``."""
 
     slug: str
     title: str
@@ -170,12 +172,12 @@ class Role(NamedTuple):
     duties: tuple[Fact, ...] = ()
     typical_day: tuple[Fact, ...] = ()
     industries: tuple[Fact, ...] = ()
-    careers: tuple[Fact, ...] = ()
-    titles: Titles = Titles(())
-    pros_cons: ProsCons = ProsCons((), ())
     path: Path = Path(())
     skills: tuple[Fact, ...] = ()
     salary: Salary | None = None
+    careers: tuple[Fact, ...] = ()
+    titles: Titles = Titles(())
+    pros_cons: ProsCons = ProsCons((), ())
     resources: tuple[Course, ...] = ()
     not_covered: tuple[str, ...] = ()
     fit: tuple[FitQuestion, ...] = ()

@@ -120,9 +120,42 @@ def list_titles(catalog: Catalog, role: Role | None = None) -> list[TitleMatch]:
 def search_titles(catalog: Catalog, query: str, role: Role | None = None,
                   limit: int | None = SEARCH_LIMIT) -> tuple[list[TitleMatch], int]:
     """The best titles by fuzzy match on name, display name and aliases (typos, word order),
-    and how many matched in all."""
-    found, total = catalog.search_titles(query[:MAX_QUERY], role.slug if role else None, TITLE_SCORE_CUTOFF, limit)
-    return [TitleMatch(title, slug, round(score, 1)) for score, title, slug in found], total
+    best first, equal scores in catalog order; and how many titles matched in all.
+
+    rapidfuzz scores every spelling in one call. A title's score is that of its best spelling;
+    the count and the ranking take no Python-level pass over all hits (a query can match
+    tens of thousands): the count is a set built in C, and the ranking reads hits, best first,
+    only until it has ``limit`` titles from each file.
+    """
+    from operator import itemgetter
+
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.utils import default_process
+
+    processed = default_process(query[:MAX_QUERY])
+    ranked: list[tuple[float, int, int]] = []  # (-score, file, title): sorts best first, ties in order
+    total = 0
+    for part in catalog.title_choices(role.slug if role else None):
+        hits = process.extract(processed, part.choices, scorer=fuzz.WRatio, processor=None, limit=None,
+                               score_cutoff=TITLE_SCORE_CUTOFF)
+        matched = set(map(part.owners.__getitem__, map(itemgetter(2), hits)))
+        total += len(matched - part.hidden)
+        # Hits come best first, ties in choice order (which is title order): a title's first hit is its best.
+        taken: set[int] = set()
+        for _, score, position in hits:
+            if limit is not None and len(taken) >= limit:
+                break
+            title = part.owners[position]
+            if title not in taken and title not in part.hidden:
+                taken.add(title)
+                ranked.append((-score, part.document, title))
+    ranked.sort()
+    matches = []
+    for negative_score, number, index in ranked[:limit]:
+        found = catalog.title_at(number, index)
+        if found is not None:
+            matches.append(TitleMatch(found[0], found[1], round(-negative_score, 1)))
+    return matches, total
 
 
 class TitleResult(NamedTuple):
@@ -220,28 +253,10 @@ def _derived_qualifier(figure: Figure) -> str | None:
 
 def section_origins(role: Role) -> dict[str, list[str]]:
     """For each profile section, the source headings its facts were taken from, in order."""
-    from .model import Fact
+    from .sections import SECTIONS
 
-    def headings(items) -> list[str]:
-        return list(dict.fromkeys(i.section for i in items if getattr(i, "section", None)))
-
-    path = role.path
-    salary = role.salary
-    out = {
-        "overview": headings(role.overview),
-        "duties": headings(role.duties),
-        "typical_day": headings(role.typical_day),
-        "industries": headings(role.industries),
-        "path": headings([f for f in (path.intro, *path.steps, *path.requirements, *path.alongside)
-                          if isinstance(f, Fact)]),
-        "skills": headings(role.skills),
-        "salary": headings([*(salary.estimates if salary else ()), *((salary.note,) if salary and salary.note else ())]),
-        "careers": headings(role.careers),
-        "titles": headings([role.titles.intro] if role.titles.intro else []),
-        "pros_cons": headings([*role.pros_cons.pros, *role.pros_cons.cons]),
-        "resources": headings(role.resources),
-    }
-    return out
+    return {s.key: list(dict.fromkeys(i.section for i in s.cited(role) if getattr(i, "section", None)))
+            for s in SECTIONS if s.cited}
 
 
 # --- compare ---------------------------------------------------------------------------------

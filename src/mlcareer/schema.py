@@ -179,30 +179,21 @@ COURSE = Obj(
     required=("name",),
 )
 
-ROLE = Obj(
-    {
-        "slug": SLUG,
-        "title": Str(),
-        "aliases": ListOf(Str()),
-        "source": SLUG,
-        "overview": FACTS,
-        "duties": FACTS,
-        "typical_day": FACTS,
-        "industries": FACTS,
-        "careers": FACTS,
-        "titles": Obj({"section": Str(), "quote": OneOrMany(Str()), "names": ListOf(TITLE)}),
-        "pros_cons": Obj({"pros": FACTS, "cons": FACTS}),
-        # steps: what the source puts in order; requirements: what it requires but does not order
-        "path": Obj({"intro": FactSpec(), "steps": FACTS, "requirements": FACTS, "alongside": FACTS}),
-        "skills": FACTS,
-        "salary": Obj({"currency": Str(r"[A-Z]{3}", "a currency code such as USD"), "note": FactSpec(),
-                       "estimates": ListOf(ESTIMATE)}),
-        "resources": ListOf(COURSE),
-        "not_covered": ListOf(Str()),
-        "fit": ListOf(FactSpec(question=Str())),
-    },
-    required=("slug", "title", "source"),
-)
+
+
+def _role_spec() -> Obj:
+    """A role: its name and source, a field per section that role files hold, and ``fit``."""
+    from .sections import SECTIONS
+
+    return Obj(
+        {"slug": SLUG, "title": Str(), "aliases": ListOf(Str()), "source": SLUG,
+         **{s.key: s.schema() for s in SECTIONS if s.schema},
+         "fit": ListOf(FactSpec(question=Str()))},
+        required=("slug", "title", "source"),
+    )
+
+
+ROLE = _role_spec()
 
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
 

@@ -3,9 +3,10 @@
 PyYAML's loaders first compose a node graph (an object and two marks per value, resolved by a
 Python call per scalar), then construct data from it: for a 10 MB role file that is two seconds
 and 230 MB. Building plain data from the events with a stack does the same job in a fraction of
-both, and has no recursion for deeply nested input to exhaust. Scalars are resolved with
-PyYAML's own YAML 1.1 tables and built by its ``SafeConstructor``; only the standard scalar,
-sequence and mapping tags are accepted, so no tag can construct anything else.
+both, and has no recursion for deeply nested input to exhaust. Scalars are resolved by PyYAML's
+own ``Resolver`` (YAML 1.1) and built by its ``SafeConstructor``, through their public methods;
+only the standard scalar, sequence and mapping tags are accepted, so no tag can construct
+anything else.
 """
 
 from __future__ import annotations
@@ -54,17 +55,18 @@ _NO_KEY = object()
 
 
 def load(text: str) -> Any:
-    """One YAML document as dicts, lists and scalars. Raises yaml.YAMLError or YamlProblem."""
+    """One YAML document as dicts, lists and scalars. Raises yaml.YAMLError or YamlProblem.
+
+    Only PyYAML's public API: its safe loader (libyaml's, when PyYAML has it) is a parser, a
+    resolver and a safe constructor in one; its ``get_event`` gives the events, its ``resolve``
+    the tag of each plain scalar and its ``construct_object`` the value of a tag other than
+    ``str``, exactly as ``yaml.safe_load`` would resolve and build them.
+    """
     import yaml
     from yaml import events as ev
     from yaml.nodes import ScalarNode
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(text)
-    constructor = yaml.constructor.SafeConstructor()
-    scalar_constructors = yaml.constructor.SafeConstructor.yaml_constructors
-    implicit_table = yaml.resolver.Resolver.yaml_implicit_resolvers
-    fallback = implicit_table.get(None, [])
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     anchors: dict[str, Any] = {}
     stack: list[Any] = []  # open containers
     keys: list[Any] = []  # for each open mapping: the key waiting for its value
@@ -75,26 +77,21 @@ def load(text: str) -> Any:
         return event.start_mark.line + 1 if event.start_mark else None
 
     def resolve(event) -> Any:
-        value, tag = event.value, event.tag
+        tag = event.tag
         if tag in (None, "!"):
             if not event.implicit[0]:  # quoted: always a string
-                return value
-            candidates = implicit_table.get(value[:1], []) if value else implicit_table.get("", [])
-            for candidate, regexp in (*candidates, *fallback):
-                if regexp.match(value):
-                    tag = candidate
-                    break
-            else:
-                return value
+                return event.value
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
         if tag == MERGE_TAG:
             raise YamlProblem("merge keys (<<) are not supported; repeat the fields instead", line(event))
         if tag not in SAFE_SCALAR_TAGS:
             raise YamlProblem(f"the tag {tag!r} is not allowed", line(event))
         if tag == "tag:yaml.org,2002:str":
-            return value
+            return event.value
         try:
-            return scalar_constructors[tag](constructor, ScalarNode(tag, value, event.start_mark, event.end_mark))
+            return loader.construct_object(ScalarNode(tag, event.value, event.start_mark, event.end_mark))
         except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:  # e.g. a date 2023-02-30
+            value = event.value
             raise YamlProblem(f"{value[:40]!r} is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", line(event)) from None
 
     def add(value: Any, event) -> None:

@@ -255,6 +255,8 @@ def _sources(role: Role, quotes: bool) -> list[Block]:
     return out
 
 
+# One renderer per section, by its key (sections.SECTIONS holds everything else about a section;
+# tests/test_sections.py checks that the two list the same keys in the same order).
 BUILDERS = {
     "overview": _overview,
     "duties": _duties,

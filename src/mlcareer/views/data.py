@@ -1,108 +1,26 @@
 """JSON-ready data for ``--json``: the shapes documented in README.md ("JSON output").
 
-Keys come from the model and ``sections``; every result carries its source.
+Keys come from ``sections`` (a section's JSON is its ``data``) and ``export`` (a record's);
+every result carries its source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Course, Fact, Role, Source, Title
-from ..queries import (
-    ASSUMPTION,
-    HOURS_PER_WEEK,
-    WEEKS_PER_YEAR,
-    Comparison,
-    Figure,
-    FileCheck,
-    RoleEntry,
-    SalarySummary,
-    TitleResult,
-    section_origins,
-    skill_speakers,
-)
+from ..export import course, fact, facts, figure, optional_fact, salary, source, title, title_entry
+from ..model import Role
+from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, skill_speakers
 from ..sections import SECTIONS, Section
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+__all__ = ["course", "fact", "facts", "figure", "optional_fact", "salary", "source", "title_entry"]  # record shapes: ..export
 
 JSON_VERSION = 1
 
 
-def fact(f: Fact) -> dict:
-    return {"text": f.text, "label": f.label, "kind": f.kind, "speaker": f.speaker,
-            "quote": list(f.quote), "section": f.section,
-            "links": [{"text": link.text, "url": link.url} for link in f.links]}
-
-
-def facts(items) -> list[dict]:
-    return [fact(f) for f in items]
-
-
-def optional_fact(f: Fact | None) -> dict | None:
-    return None if f is None else fact(f)
-
-
-def source(s: Source) -> dict:
-    return s._asdict()
-
-
-def course(c: Course) -> dict:
-    return {"name": c.name, "provider": c.provider, "avg_time": c.avg_time, "skills": list(c.skills),
-            "url": c.url, "quote": list(c.quote), "section": c.section}
-
-
-def figure(f: Figure | None) -> dict | None:
-    if f is None:
-        return None
-    return {"value": f.value, "qualifier": f.qualifier, "derived": f.derived, "formula": f.formula}
-
-
-def salary(summary: SalarySummary) -> dict | None:
-    role = summary.role
-    if role.salary is None:
-        return None
-
-    return {
-        "currency": summary.currency,
-        "assumption": {"hours_per_week": HOURS_PER_WEEK, "weeks_per_year": WEEKS_PER_YEAR, "text": ASSUMPTION},
-        "estimates": [
-            {"source": r.estimate.source, "url": r.estimate.url, "measure": r.estimate.measure,
-             "basis": r.estimate.basis, "annual": figure(r.annual), "hourly": figure(r.hourly),
-             "quote": list(r.estimate.quote), "section": r.estimate.section}
-            for r in summary.rows
-        ],
-        "note": optional_fact(role.salary.note),
-    }
-
-
 def section_value(role: Role, section: Section):
-    from ..queries import salary_summary
-
-    key = section.key
-    if key == "salary":
-        return salary(salary_summary(role))
-    if key == "titles":
-        return {"intro": optional_fact(role.titles.intro),
-                "names": [{**title_entry(t), "aliases": list(t.aliases), "role": t.role} for t in role.titles.names]}
-    if key == "pros_cons":
-        return {"pros": facts(role.pros_cons.pros), "cons": facts(role.pros_cons.cons)}
-    if key == "path":
-        return {"intro": optional_fact(role.path.intro),
-                "steps": [{"step": n, **fact(s)} for n, s in enumerate(role.path.steps, 1)],
-                "requirements": facts(role.path.requirements), "alongside": facts(role.path.alongside)}
-    if key == "resources":
-        return [course(c) for c in role.resources]
-    if key == "not_covered":
-        return list(role.not_covered)
-    if key == "sources":
-        return {"source": source(role.source), "sections": section_origins(role),
-                "cited": [{"name": e.source, "url": e.url} for e in (role.salary.estimates if role.salary else ())]}
-    return facts(getattr(role, key))
-
-
-def title_entry(t: Title) -> dict:
-    """A title's name as the source lists it, mlcareer's display form, and the flag saying so."""
-    return {"name": t.name, "display": t.display, "display_note": t.display_note}
+    return section.data(role)
 
 
 def role_head(role: Role) -> dict:
@@ -126,8 +44,7 @@ def salary_result(summary: SalarySummary) -> dict:
 def titles(result: TitleResult) -> dict:
     matches, query, total, _ = result
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "titles": [
-        {**title_entry(m.title), "aliases": list(m.title.aliases),
-         "profile": m.title.role, "listed_by": m.listed_by, "score": m.score}
+        {**title(m.title), "listed_by": m.listed_by, "score": m.score}
         for m in matches
     ]}
 
