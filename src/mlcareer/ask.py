@@ -1,41 +1,72 @@
-"""Answering a question in plain English: which role, which topic, how sure.
+"""Reading a question in plain English: which role, which topic, and whether the source covers it.
 
-Offline and deterministic: the question's words are matched against each topic's curated
+Offline and deterministic. The question's words are matched against each topic's curated
 keywords (stems, plurals and typos tolerated, with rapidfuzz) and phrasings (word order
-tolerated); role names are recognised and set aside first. A refinement (hourly pay) beats
-the topic it refines (pay) when both match. When no topic stands out, the result says so
-and lists the closest ones instead of guessing.
+tolerated), and against the words the role's own facts use in one section only; role names are
+recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay).
+
+Four outcomes, never a guess:
+- ``answered``: one topic clearly leads;
+- ``not_covered``: the question is about a subject the source does not cover: one named in the
+  data's ``uncovered:`` vocabulary (a place, a seniority, benefits, hours, ...), a name the
+  source never uses ("PyTorch", "Spotify"), or only words the source never uses;
+- ``not_understood``: no topic clearly leads; the closest ones, if any, are kept;
+- ``related``: about a title the profile lists but the source does not profile.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .catalog import Catalog
 from .model import Role, Title
 from .queries import DEFAULT_ROLE, MAX_QUERY
-from .topics import BY_KEY, TOPICS
+from .topics import TOPICS
 
+ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
+    "answered", "not_covered", "not_understood", "related", "empty")
 MIN_PHRASE = 0.72  # phrase similarity that answers a question without any keyword
 MIN_LEAD = 0.15  # how far the best topic must lead the next one (and at least 10% of its score)
+MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
+SOURCE_WORD = 0.5  # a word the role's facts use in one section only
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
-# Questions about these topics are about one occupation: asked of a title without a
-# profile, the honest answer is that the source has nothing on it.
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career"])
+# Words that name no subject: grammar, and the vaguest words about work. A question whose other
+# words the source never uses is about something the source does not mention.
+STOP_WORDS = FUNCTION_WORDS | frozenset("""
+i im id ive ill my mine myself you youre your yours we our us they theyre them their he she his her
+him one ones someone anyone people person be been being am was were do does did doing done dont
+doesnt didnt have has had having get gets got getting go goes going gonna wanna can could cant
+should shouldnt would wouldnt will wont shall may might must need needs to of in on at by for from
+with without into onto over under up down out off as than then so too very really actually just
+also only even still much many more most less least lot lots some any all every each few no not
+and or but if when where why how whether there here these those such what whats which who whom
+whose like likely usually typically generally normally ever always often sometimes kind sort type
+thing things stuff way ways bit good bad best better well ok okay yes yeah yep nope hey hi hello
+thanks thank pls lol hmm um uh know think want wants say says said see look looks looking make
+makes let lets give gives take takes tell work works working job jobs career careers role roles
+field time times year years day days new old big small long short able
+""".split())  # noqa: SIM905 - a list of 200 words reads better as one string
+NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
-                       "pros_cons", "careers", "outlook"}
+                       "pros_cons", "careers"}
+SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
+                  "careers", "pros_cons", "resources")  # topics whose own section the role's words come from
 
 
-class Answer(NamedTuple):
+class Match(NamedTuple):
     question: str
-    status: str  # "answer", "related" (a title without a profile), "unsure" or "empty"
+    outcome: str  # ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED or EMPTY
     role: Role | None
-    topic: str | None
+    topic: str | None  # answered: the topic; otherwise the closest one, if any
     confidence: float
-    alternatives: tuple[tuple[str, float], ...] = ()
+    alternatives: tuple[tuple[str, float], ...] = ()  # the closest topics, best first, with scores
     related: Title | None = None
+    subject: str | None = None  # not covered: the key of a subject in ``uncovered:``
+    unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
 
 
 def words(text: str) -> list[str]:
@@ -44,34 +75,43 @@ def words(text: str) -> list[str]:
     return default_process(text.replace("'", "").replace("\u2019", "")).split()
 
 
-def _same_word(word: str, keyword: str) -> bool:
+def stem(word: str) -> str:
+    """A crude English stem, for comparing a question's words with the source's."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _same_word(word: str, keyword: str, fuzzy: bool = True) -> bool:
     """Whether a question word is the keyword: the same, a plural, a misspelling (one edit in a
-    stem, a close match in a longer word; typos in the first letter are rare, so it must agree)."""
+    stem, a close match in a longer word; typos in the first letter are rare, so it must agree).
+    Without ``fuzzy``, no misspellings: for names, where a near miss is another name."""
     if keyword.endswith("*"):
-        stem = keyword[:-1]
-        if word.startswith(stem):
+        stem_ = keyword[:-1]
+        if word.startswith(stem_):
             return True
         # A word no longer than the stem that differs from it is another word ("still" is not
         # "skill*"); a longer one may be a misspelling ("salery" for "salar*").
-        if len(stem) >= 5 and len(word) > len(stem) and word[0] == stem[0]:
+        if fuzzy and len(stem_) >= 5 and len(word) > len(stem_) and word[0] == stem_[0]:
             from rapidfuzz.distance import Levenshtein
 
-            return Levenshtein.distance(word[: len(stem)], stem) <= 1
+            return Levenshtein.distance(word[: len(stem_)], stem_) <= 1
         return False
     if word == keyword or word.rstrip("s") == keyword.rstrip("s"):
         return True
-    if len(keyword) >= 5 and len(word) >= 4 and word[0] == keyword[0]:
+    if fuzzy and len(keyword) >= 5 and len(word) >= 4 and word[0] == keyword[0]:
         from rapidfuzz.fuzz import ratio
 
         return ratio(word, keyword) >= TYPO_RATIO
     return False
 
 
-def _find(tokens: list[str], phrase: list[str]) -> int:
+def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True) -> int:
     """Where ``phrase`` (keyword words) starts in ``tokens``, or -1."""
     n = len(phrase)
     for start in range(len(tokens) - n + 1):
-        if all(_same_word(tokens[start + i], phrase[i]) for i in range(n)):
+        if all(_same_word(tokens[start + i], phrase[i], fuzzy) for i in range(n)):
             return start
     return -1
 
@@ -100,14 +140,34 @@ def keyword_words(keyword: str) -> list[str]:
     return out
 
 
-def _keyword_score(tokens: list[str], vocabulary: dict[str, list[str]]) -> float:
-    score = 0.0
-    for weight, field in ((1.0, "keywords"), (2.0, "strong")):
-        for keyword in vocabulary.get(field, ()):
+class Hit(NamedTuple):
+    key: str  # the topic or subject whose keyword this is
+    start: int
+    end: int
+    weight: float
+    subject: bool = False  # a subject the source does not cover
+
+
+def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[float, str], ...],
+          subject: bool = False) -> list[Hit]:
+    """Each keyword of ``vocabulary`` found in the question, once, with its place and weight."""
+    out = []
+    for weight, field in fields:
+        for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
-            if phrase and _find(tokens, phrase) >= 0:
-                score += weight * (1 + 0.25 * (len(phrase) - 1))
-    return score
+            start = _find(tokens, phrase, fuzzy=not subject) if phrase else -1
+            if start >= 0:
+                out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject))
+    return out
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Hits not inside a longer one: "career growth" is about careers, not about growth."""
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                       for o in hits)]
+
+
+KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
 
 
 def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) -> float:
@@ -121,25 +181,32 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     return best[1] / 100 if best else 0.0
 
 
-def ask(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
-    """Work out the role and the topic of a question."""
+def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
+    """Work out the role, the topic and the outcome of a question."""
     question = question[:MAX_QUERY]
     tokens = words(question)
     if not tokens:
-        return Answer(question, "empty", None, None, 0.0)
+        return Match(question, EMPTY, None, None, 0.0)
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
     text = " ".join(tokens)
     role_names = _names(role)
+    lexicon = _lexicon(catalog, role)
 
+    hits = [h for topic in TOPICS for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS)]
+    subject_hits = [h for key, subject in catalog.uncovered.items()
+                    for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
+    hits = _longest(hits + subject_hits)
     scores: dict[str, float] = {}
     keywords: dict[str, float] = {}
     for topic in TOPICS:
-        vocabulary = catalog.topics.get(topic.key, {})
-        keyword = keywords[topic.key] = _keyword_score(tokens, vocabulary)
-        phrase = _phrase_score(text, vocabulary.get("phrases", []), role_names)
+        keyword = keywords[topic.key] = sum(h.weight for h in hits if h.key == topic.key and not h.subject)
+        phrase = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
         scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+    content = [t for t in tokens if t not in STOP_WORDS and not t.isdigit()]
+    for key, weight in lexicon.source_words(content).items():
+        scores[key] += weight
     for topic in TOPICS:  # a refinement whose words appear outranks what it refines
         if topic.parent and keywords[topic.key] > 0:
             scores[topic.key] += scores[topic.parent]
@@ -150,12 +217,126 @@ def ask(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer
     (best, top), (_, second) = ranked[0], ranked[1]
     alternatives = tuple((key, round(score, 2)) for key, score in ranked[:3] if score > 0)
     confidence = round(top / (top + second + 0.5), 2) if top else 0.0
+    closest = best if top else None
+
+    def result(outcome: str, topic: str | None = closest, **extra) -> Match:
+        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra)
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
-        return Answer(question, "related", role, best if top else None, confidence, alternatives, related)
-    if top == 0 or top - second < max(MIN_LEAD, 0.1 * top):
-        return Answer(question, "unsure", role, None, confidence, alternatives, related)
-    return Answer(question, "answer", role, best, confidence, alternatives, related)
+        return result(RELATED)
+    subject = _subject(catalog, tokens, keywords, hits)
+    if subject is not None:
+        return result(NOT_COVERED, subject=subject)
+    unmentioned = tuple(lexicon.names_unknown(question, role_names))
+    if unmentioned:
+        return result(NOT_COVERED, unmentioned=unmentioned)
+    if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top):
+        return result(ANSWERED, best)
+    if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens):
+        unknown = [t for t in content if not lexicon.knows(t)]
+        if len(unknown) == len(content):
+            return result(NOT_COVERED, None, unmentioned=tuple(dict.fromkeys(unknown)))
+    if top == 0:
+        alternatives = lexicon.mentioned_in(content)
+        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
+    return result(NOT_UNDERSTOOD)
+
+
+def _subject(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hits: list[Hit]) -> str | None:
+    """The uncovered subject the question names most strongly, if any."""
+    scores: dict[str, float] = {}
+    for hit in hits:
+        if hit.subject:
+            scores[hit.key] = scores.get(hit.key, 0.0) + hit.weight
+    for key, subject in catalog.uncovered.items():
+        if subject.get("refiners") and any(keywords.get(topic, 0) > 0 for topic in subject.get("refines") or ()):
+            found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True)
+            found = _longest(found + [h for h in hits if not h.subject])
+            found = [h for h in found if h.subject]
+            scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
+    ranked = sorted(((score, key) for key, score in scores.items() if score > 0), reverse=True)
+    return ranked[0][1] if ranked else None
+
+
+class Lexicon:
+    """What the role's own facts talk about: the stems of their words, and the sections they
+    appear in; plus every word of the curated topic vocabulary."""
+
+    def __init__(self, catalog: Catalog, role: Role) -> None:
+        self.sections: dict[str, set[str]] = {}
+        for key in SECTION_TOPICS:
+            self.sections[key] = {stem(w) for text in _strings(getattr(role, key, None)) for w in words(text)}
+        self.known = set().union(*self.sections.values())
+        for field in Role._fields:  # what the source says; not what it leaves out, nor our questions
+            if field not in ("not_covered", "fit", "origin", "slug"):
+                self.known |= {stem(w) for text in _strings(getattr(role, field)) for w in words(text)}
+        self.stems: list[str] = []
+        for vocabulary in catalog.topics.values():
+            for field in ("phrases", "keywords", "strong"):
+                for keyword in vocabulary.get(field) or ():
+                    for word in keyword_words(keyword):
+                        if word.endswith("*"):
+                            self.stems.append(word[:-1])
+                        else:
+                            self.known.add(stem(word))
+
+    def knows(self, word: str) -> bool:
+        return (word in STOP_WORDS or stem(word) in self.known
+                or any(word.startswith(s) for s in self.stems))
+
+    def source_words(self, content: list[str]) -> dict[str, float]:
+        """Topics scored by the question's words that the role's facts use in one section only."""
+        out: dict[str, float] = {}
+        for word in dict.fromkeys(stem(w) for w in content if len(w) > 3):
+            where = [key for key, found in self.sections.items() if word in found]
+            if len(where) == 1:
+                out[where[0]] = out.get(where[0], 0.0) + SOURCE_WORD
+        return out
+
+    def mentioned_in(self, content: list[str]) -> tuple[tuple[str, float], ...]:
+        """The topics whose facts use any of these words, most first."""
+        counts = {key: float(sum(stem(w) in found for w in content if len(w) > 2))
+                  for key, found in self.sections.items()}
+        ranked = sorted(((k, c) for k, c in counts.items() if c), key=lambda kv: -kv[1])
+        return tuple(ranked[:3])
+
+    def names_unknown(self, question: str, role_names: list[list[str]]) -> list[str]:
+        """Names in the question the role's facts never use: a capitalised word that does not
+        start the question ("PyTorch", "Spotify"), or one with digits or symbols ("H1B", "C++")."""
+        names = {w for name in role_names for w in name}
+        out = []
+        for i, match in enumerate(NAMED.finditer(question)):
+            word = match.group()
+            plain = words(word)
+            if not plain or any(p in names for p in plain):
+                continue
+            capital = i > 0 and any(c.isupper() for c in word) and not word.isupper() or len(word) > 2 and word.isupper()
+            symbol = any(c.isdigit() or c in "+#" for c in word)
+            if (capital or symbol) and not all(self.knows(p) for p in plain):
+                out.append(word)
+        return list(dict.fromkeys(out))
+
+
+_LEXICONS: dict[tuple[int, str], Lexicon] = {}
+
+
+def _lexicon(catalog: Catalog, role: Role) -> Lexicon:
+    key = (id(catalog), role.slug)
+    if key not in _LEXICONS:
+        _LEXICONS.clear()  # one catalog at a time
+        _LEXICONS[key] = Lexicon(catalog, role)
+    return _LEXICONS[key]
+
+
+def _strings(value) -> list[str]:
+    """Every string in a record, however nested."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def _names(role: Role) -> list[list[str]]:
@@ -187,7 +368,3 @@ def _related_title(role: Role, tokens: list[str]) -> tuple[Title | None, list[st
         return None, tokens
     remaining, _ = _remove(tokens, [best[2]])
     return best[1], remaining
-
-
-def topic_heading(key: str) -> str:
-    return BY_KEY[key].heading

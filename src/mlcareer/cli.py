@@ -377,50 +377,59 @@ def ask(
         "--role", "-r", help="Ask about this role unless the question names one.", autocompletion=complete_role,
         show_default=False)] = None,
     json: JsonOpt = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")] = Format.text,
 ) -> None:
-    """Answer a career question from the curated data: only that answer, with its source quote."""
+    """Answer a career question from the curated data, with its source quotes.
+
+    Three outcomes: answered (exit 0); not covered: the source says nothing on it, and what it
+    says on the nearest topic is shown, labelled as such (exit 1); not understood: the closest
+    topics, if any, on stderr (exit 1). A related title without a profile says so (exit 1).
+    """
+    fmt = Format.json if json else fmt
     if question:
-        code = _answer(ctx, " ".join(question), role, json)
+        code = _answer(ctx, " ".join(question), role, fmt)
         if code:
             raise typer.Exit(code)
         return
+    if sys.stdin.isatty():
+        try:
+            import readline  # noqa: F401 - line editing and history for input()
+        except ImportError:  # not on every platform
+            pass
+    # The banner and the prompt go to stderr, so stdout holds answers only (`... | ask --json`).
     sys.stderr.write("Ask about pay, duties, a typical day, degrees, skills, courses... "
                      "An empty line or Ctrl-D leaves.\n")
     while True:
+        sys.stderr.write("ask> ")
+        sys.stderr.flush()
         try:
-            line = input("ask> ")
+            line = input()
         except EOFError:
             sys.stderr.write("\n")
             return
         if not line.strip():
             return
-        _answer(ctx, line, role, json)
+        _answer(ctx, line, role, fmt)
         sys.stdout.flush()
 
 
-def _answer(ctx: typer.Context, question: str, role: str | None, as_json: bool) -> int:
-    """Print one answer; the exit code it deserves (0 answered, 1 not sure, 2 no question)."""
+def _answer(ctx: typer.Context, question: str, role: str | None, fmt: "Format") -> int:
+    """Print one answer; its exit code (README: "Exit codes")."""
     from . import output
-    from .ask import ask as answer_question
-    from .errors import ExitCode
-    from .topics import BY_KEY
+    from .answers import NOT_UNDERSTOOD, answer
 
-    result = answer_question(settings(ctx).catalog, question, role)
-    if result.status == "empty":
-        from .errors import UsageError
-
-        raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
-    if as_json:
+    result = answer(settings(ctx).catalog, question, role)
+    if fmt is Format.json:
         emit(ctx, True, "answer", "", result)
-    elif result.status in ("answer", "related"):
+    elif result.outcome == NOT_UNDERSTOOD:
+        output.error(result.message or "")
+    elif fmt is Format.markdown:
+        from .views import blocks, markdown
+
+        output.text(markdown.render(blocks.answer_page(result)))
+    else:
         emit(ctx, False, "", "answer_page", result)
-    if result.status == "unsure":
-        closest = ", ".join(BY_KEY[key].heading.lower() for key, _ in result.alternatives) or \
-            "pay, duties, a typical day, how to become one, skills, free courses"
-        output.error(f"Not sure what you are asking. Closest topics: {closest}. "
-                     "Try naming one, e.g. 'what is the salary?'")
-        return int(ExitCode.NOT_FOUND)
-    return 0
+    return result.exit_code
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -200,10 +200,16 @@ ROLE = Obj(
 )
 
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
+# A subject the source does not cover: what to call it, the topics whose facts come nearest, and
+# the words that name it (``refiners`` only count in a question that also matches ``refines``).
+SUBJECT = Obj({"text": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
+               "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str())},
+              required=("text",))
 
 DOCUMENT = Obj(
     {"schema": Number(), "sources": ListOf(SOURCE), "roles": ListOf(ROLE),
-     "topics": None},  # type: ignore[dict-item]  # replaced below: a mapping of topic -> TOPIC
+     "topics": None,  # type: ignore[dict-item]  # replaced below: a mapping of topic -> TOPIC
+     "uncovered": None},  # type: ignore[dict-item]  # replaced below: a mapping of subject -> SUBJECT
     required=("roles",),
 )
 
@@ -229,7 +235,31 @@ class TopicMap(Spec):
         return {}
 
 
+class SubjectMap(Spec):
+    """``uncovered:`` maps a subject the source does not cover to the words that name it."""
+
+    def check(self, value, path, problems):
+        if not isinstance(value, dict):
+            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
+            return {}
+        from .topics import TOPIC_KEYS
+
+        out = {}
+        for key, spec in value.items():
+            subject = SUBJECT.check(spec, path + (str(key),), problems)
+            for field in ("nearest", "refines"):
+                for i, topic in enumerate(subject[field] or ()):
+                    if topic not in TOPIC_KEYS:
+                        problems.append((path + (str(key), field, i), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+            out[str(key)] = subject
+        return out
+
+    def default(self):
+        return {}
+
+
 DOCUMENT.fields["topics"] = TopicMap()
+DOCUMENT.fields["uncovered"] = SubjectMap()
 
 
 def check_document(data: Any) -> tuple[dict, list[Problem]]:

@@ -1,7 +1,8 @@
-"""The topics ``mlcareer ask`` can answer, in one table: key, heading, what answers it.
+"""The topics ``mlcareer ask`` can answer, in one table: key, heading, the section that answers it.
 
 A topic with a ``parent`` refines it (hourly pay refines pay): when both match a question,
-the refinement wins. Their vocabulary (phrasings, keywords) lives in the data files.
+the refinement wins. Their vocabulary (phrasings, keywords) lives in the data files, beside the
+vocabulary of subjects the source does not cover (``uncovered:``, such as the job outlook).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ TOPICS: tuple[Topic, ...] = (
     Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
     Topic("sources", "Sources", "sources"),
-    Topic("outlook", "Job outlook", "not_covered"),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
 BY_KEY = {t.key: t for t in TOPICS}
