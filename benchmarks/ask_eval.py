@@ -23,7 +23,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT / "tests" / "ask_eval.yaml"
-DECLINED = ("not_covered", "not_understood")
+DECLINED = ("not_covered", "not_understood", "empty")
+
+
+class Empty(NamedTuple):
+    outcome: str = "empty"
+    topic: None = None
+    related: None = None
+
+
+EMPTY = Empty()
 
 
 class Score(NamedTuple):
@@ -43,12 +52,16 @@ def load(path: Path) -> list[dict]:
 
 def score(name: str, questions: list[dict], catalog) -> Score:
     from mlcareer.answers import answer
+    from mlcareer.errors import UsageError
 
     confusion: dict[str, Counter] = defaultdict(Counter)
     counts = Counter()
     misses = []
     for item in questions:
-        result = answer(catalog, item["q"])
+        try:
+            result = answer(catalog, item["q"])
+        except UsageError:  # no words at all: a usage error, declined like the not understood
+            result = EMPTY
         got = result.topic.key if result.outcome == "answered" and result.topic else result.outcome
         if "topic" in item:
             right = got == item["topic"]

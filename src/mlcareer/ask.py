@@ -28,14 +28,16 @@ ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
     "answered", "not_covered", "not_understood", "related", "empty")
 MIN_PHRASE = 0.72  # phrase similarity that answers a question without any keyword
 MIN_LEAD = 0.15  # how far the best topic must lead the next one (and at least 10% of its score)
+CONTESTED = 0.7  # when other topics account for words the best does not, how far the next must trail
+SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its other words
 MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
 SOURCE_WORD = 0.5  # a word the role's facts use in one section only
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
-FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career"])
-# Words that name no subject: grammar, and the vaguest words about work. A question whose other
-# words the source never uses is about something the source does not mention.
+FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short"])
+# Words that name no subject. A question whose other words the source never uses is about
+# something the source does not mention.
 STOP_WORDS = FUNCTION_WORDS | frozenset("""
 i im id ive ill my mine myself you youre your yours we our us they theyre them their he she his her
 him one ones someone anyone people person be been being am was were do does did doing done dont
@@ -45,10 +47,8 @@ with without into onto over under up down out off as than then so too very reall
 also only even still much many more most less least lot lots some any all every each few no not
 and or but if when where why how whether there here these those such what whats which who whom
 whose like likely usually typically generally normally ever always often sometimes kind sort type
-thing things stuff way ways bit good bad best better well ok okay yes yeah yep nope hey hi hello
-thanks thank pls lol hmm um uh know think want wants say says said see look looks looking make
-makes let lets give gives take takes tell work works working job jobs career careers role roles
-field time times year years day days new old big small long short able
+thing things stuff way ways bit well ok okay yes yeah yep nope hey hi hello thanks thank pls lol
+hmm um uh think want wants say says said see let lets give gives tell able
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
@@ -200,16 +200,24 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     hits = _longest(hits + subject_hits)
     scores: dict[str, float] = {}
     keywords: dict[str, float] = {}
-    for topic in TOPICS:
-        keyword = keywords[topic.key] = sum(h.weight for h in hits if h.key == topic.key and not h.subject)
-        phrase = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
-        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+    phrases: dict[str, float] = {}
     content = [t for t in tokens if t not in STOP_WORDS and not t.isdigit()]
-    for key, weight in lexicon.source_words(content).items():
-        scores[key] += weight
+    # Which of the question's content words each topic accounts for: a topic that matched only
+    # "how much" in "how much of the time is spent cleaning data" has not understood it.
+    explains: dict[str, set[str]] = {topic.key: set() for topic in TOPICS}
+    for topic in TOPICS:
+        own = [h for h in hits if h.key == topic.key and not h.subject]
+        keyword = keywords[topic.key] = sum(h.weight for h in own)
+        explains[topic.key] |= {tokens[i] for h in own for i in range(h.start, h.end)}
+        phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
+        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+    for key, found in lexicon.source_words(content).items():
+        scores[key] += SOURCE_WORD * len(found)
+        explains[key] |= set(found)
     for topic in TOPICS:  # a refinement whose words appear outranks what it refines
         if topic.parent and keywords[topic.key] > 0:
             scores[topic.key] += scores[topic.parent]
+            explains[topic.key] |= explains[topic.parent]
 
     if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
         scores["overview"] = max(scores["overview"], 2.0)
@@ -230,7 +238,12 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     unmentioned = tuple(lexicon.names_unknown(question, role_names))
     if unmentioned:
         return result(NOT_COVERED, unmentioned=unmentioned)
-    if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top):
+    # Understood unless another topic accounts for words of the question that the best one does not.
+    others = set().union(*(found for key, found in explains.items() if key != best)) & set(content)
+    contested = others - explains[best]
+    understood = (not contested or (explains[best] & set(content) and second <= CONTESTED * top)
+                  or phrases[best] >= SURE_PHRASE)
+    if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
     if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens):
         unknown = [t for t in content if not lexicon.knows(t)]
@@ -284,13 +297,13 @@ class Lexicon:
         return (word in STOP_WORDS or stem(word) in self.known
                 or any(word.startswith(s) for s in self.stems))
 
-    def source_words(self, content: list[str]) -> dict[str, float]:
-        """Topics scored by the question's words that the role's facts use in one section only."""
-        out: dict[str, float] = {}
-        for word in dict.fromkeys(stem(w) for w in content if len(w) > 3):
-            where = [key for key, found in self.sections.items() if word in found]
+    def source_words(self, content: list[str]) -> dict[str, list[str]]:
+        """For each topic, the question's words that the role's facts use in its section only."""
+        out: dict[str, list[str]] = {}
+        for word in dict.fromkeys(w for w in content if len(w) > 3):
+            where = [key for key, found in self.sections.items() if stem(word) in found]
             if len(where) == 1:
-                out[where[0]] = out.get(where[0], 0.0) + SOURCE_WORD
+                out.setdefault(where[0], []).append(word)
         return out
 
     def mentioned_in(self, content: list[str]) -> tuple[tuple[str, float], ...]:
