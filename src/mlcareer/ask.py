@@ -17,6 +17,7 @@ Four outcomes, never a guess:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import Catalog
@@ -32,6 +33,7 @@ CONTESTED = 0.7  # when other topics account for words the best does not, how fa
 SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its other words
 MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
 SOURCE_WORD = 0.5  # a word the role's facts use in one section only
+SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a two-word keyword
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
@@ -48,7 +50,7 @@ also only even still much many more most less least lot lots some any all every 
 and or but if when where why how whether there here these those such what whats which who whom
 whose like likely usually typically generally normally ever always often sometimes kind sort type
 thing things stuff way ways bit well ok okay yes yeah yep nope hey hi hello thanks thank pls lol
-hmm um uh think want wants say says said see let lets give gives tell able
+hmm um uh think want wants say says said see let lets give gives tell able other another else
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
@@ -146,6 +148,8 @@ class Hit(NamedTuple):
     end: int
     weight: float
     subject: bool = False  # a subject the source does not cover
+    source: bool = False  # the role's own words, not curated vocabulary
+    strong: bool = False  # a `strong` keyword
 
 
 def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[float, str], ...],
@@ -157,14 +161,16 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
             phrase = keyword_words(keyword)
             start = _find(tokens, phrase, fuzzy=not subject) if phrase else -1
             if start >= 0:
-                out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject))
+                out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
+                               strong=field == "strong"))
     return out
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Hits not inside a longer one: "career growth" is about careers, not about growth."""
+    """Hits not inside a longer one: "career growth" is about careers, not about growth. The
+    role's own words never hide a curated keyword."""
     return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                                       for o in hits)]
+                                       and (h.source or not o.source) for o in hits)]
 
 
 KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
@@ -197,9 +203,14 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     hits = [h for topic in TOPICS for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS)]
     subject_hits = [h for key, subject in catalog.uncovered.items()
                     for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
-    hits = _longest(hits + subject_hits)
+    # The role's own words count where no curated keyword speaks for the same words.
+    curated = hits + subject_hits
+    source = [h for h in lexicon.source_hits(tokens)
+              if not any(o.start <= h.start and h.end <= o.end for o in curated)]
+    hits = _longest(curated + source)
     scores: dict[str, float] = {}
     keywords: dict[str, float] = {}
+    strong: dict[str, bool] = {}
     phrases: dict[str, float] = {}
     content = [t for t in tokens if t not in STOP_WORDS and not t.isdigit()]
     # Which of the question's content words each topic accounts for: a topic that matched only
@@ -207,15 +218,14 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     explains: dict[str, set[str]] = {topic.key: set() for topic in TOPICS}
     for topic in TOPICS:
         own = [h for h in hits if h.key == topic.key and not h.subject]
-        keyword = keywords[topic.key] = sum(h.weight for h in own)
+        keyword = sum(h.weight for h in own)
+        keywords[topic.key] = sum(h.weight for h in own if not h.source)
+        strong[topic.key] = any(h.strong for h in own)
         explains[topic.key] |= {tokens[i] for h in own for i in range(h.start, h.end)}
         phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
         scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
-    for key, found in lexicon.source_words(content).items():
-        scores[key] += SOURCE_WORD * len(found)
-        explains[key] |= set(found)
-    for topic in TOPICS:  # a refinement whose words appear outranks what it refines
-        if topic.parent and keywords[topic.key] > 0:
+    for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
+        if topic.parent and strong[topic.key]:
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
 
@@ -243,12 +253,15 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     contested = others - explains[best]
     understood = (not contested or (explains[best] & set(content) and second <= CONTESTED * top)
                   or phrases[best] >= SURE_PHRASE)
+    # Words the source never uses, more of them than the words the topic accounts for: a question
+    # about something else that happens to share a word ("recommend a good pizza place").
+    unknown = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
+    if top and understood and len(unknown) > len(explains[best] & set(content)) and phrases[best] < SURE_PHRASE:
+        return result(NOT_COVERED, None, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
-    if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens):
-        unknown = [t for t in content if not lexicon.knows(t)]
-        if len(unknown) == len(content):
-            return result(NOT_COVERED, None, unmentioned=tuple(dict.fromkeys(unknown)))
+    if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens) and len(unknown) == len(set(content)):
+        return result(NOT_COVERED, None, unmentioned=tuple(dict.fromkeys(unknown)))
     if top == 0:
         alternatives = lexicon.mentioned_in(content)
         return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
@@ -277,8 +290,11 @@ class Lexicon:
 
     def __init__(self, catalog: Catalog, role: Role) -> None:
         self.sections: dict[str, set[str]] = {}
+        self.pairs: dict[str, set[str]] = {}
         for key in SECTION_TOPICS:
-            self.sections[key] = {stem(w) for text in _strings(getattr(role, key, None)) for w in words(text)}
+            texts = [[stem(w) for w in words(text)] for text in _strings(getattr(role, key, None))]
+            self.sections[key] = {w for text in texts for w in text}
+            self.pairs[key] = {f"{a} {b}" for text in texts for a, b in pairwise(text)}
         self.known = set().union(*self.sections.values())
         for field in Role._fields:  # what the source says; not what it leaves out, nor our questions
             if field not in ("not_covered", "fit", "origin", "slug"):
@@ -297,13 +313,19 @@ class Lexicon:
         return (word in STOP_WORDS or stem(word) in self.known
                 or any(word.startswith(s) for s in self.stems))
 
-    def source_words(self, content: list[str]) -> dict[str, list[str]]:
-        """For each topic, the question's words that the role's facts use in its section only."""
-        out: dict[str, list[str]] = {}
-        for word in dict.fromkeys(w for w in content if len(w) > 3):
-            where = [key for key, found in self.sections.items() if stem(word) in found]
-            if len(where) == 1:
-                out.setdefault(where[0], []).append(word)
+    def source_hits(self, tokens: list[str]) -> list[Hit]:
+        """The question's words, and pairs of words, that the role's facts use in one section
+        only ("wrangling", "business analysis"): evidence for that section's topic."""
+        out = []
+        for n, weight in ((1, SOURCE_WORD), (2, SOURCE_PAIR)):
+            for start in range(len(tokens) - n + 1):
+                span = tokens[start:start + n]
+                if any(w in STOP_WORDS for w in span) or (n == 1 and len(span[0]) <= 3):
+                    continue
+                gram = " ".join(stem(w) for w in span)
+                where = [key for key, found in (self.sections if n == 1 else self.pairs).items() if gram in found]
+                if len(where) == 1:
+                    out.append(Hit(where[0], start, start + n, weight, source=True))
         return out
 
     def mentioned_in(self, content: list[str]) -> tuple[tuple[str, float], ...]:
