@@ -216,6 +216,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     # Which of the question's content words each topic accounts for: a topic that matched only
     # "how much" in "how much of the time is spent cleaning data" has not understood it.
     explains: dict[str, set[str]] = {topic.key: set() for topic in TOPICS}
+    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
     for topic in TOPICS:
         own = [h for h in hits if h.key == topic.key and not h.subject]
         keyword = sum(h.weight for h in own)
@@ -228,6 +229,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         if topic.parent and strong[topic.key]:
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
+
+    explained = {key: found - set(unknown_words) for key, found in explains.items()}  # all words of its hits
 
     if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
         scores["overview"] = max(scores["overview"], 2.0)
@@ -255,8 +258,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
                   or phrases[best] >= SURE_PHRASE)
     # Words the source never uses, more of them than the words the topic accounts for: a question
     # about something else that happens to share a word ("recommend a good pizza place").
-    unknown = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
-    if top and understood and len(unknown) > len(explains[best] & set(content)) and phrases[best] < SURE_PHRASE:
+    unknown = unknown_words
+    if top and understood and len(unknown) > len(explained[best]) and phrases[best] < SURE_PHRASE:
         return result(NOT_COVERED, None, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
