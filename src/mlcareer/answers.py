@@ -73,7 +73,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         return result(RELATED, _related_message(found))
     if found.outcome == NOT_COVERED:
         subject, nearest = _not_covered(catalog, found)
-        message = f"The source does not cover {subject}." if found.subject else f"The source never mentions {subject}."
+        message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
     return result(NOT_UNDERSTOOD, _unsure_message(alternatives))
 
@@ -86,10 +86,11 @@ def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
     """What the source does not cover, in words, and the topics whose facts come nearest: the
     topic the question matched, if it matched one well, else the subject's own."""
     solid = found.topic if found.topic and found.alternatives and found.alternatives[0][1] >= MIN_SCORE else None
-    if found.subject:
-        subject = catalog.uncovered[found.subject]
-        nearest = [solid] if solid else list(subject.get("nearest") or ())
-        return subject["text"], [k for k in dict.fromkeys(nearest) if k in BY_KEY][:MAX_NEAREST]
+    if found.subjects:
+        subjects = [catalog.uncovered[key] for key in found.subjects]
+        nearest = [solid] if solid else [k for s in subjects for k in s.get("nearest") or ()]
+        text = ", nor ".join(s["text"] for s in subjects)
+        return text, [k for k in dict.fromkeys(nearest) if k in BY_KEY][:MAX_NEAREST]
     named = " or ".join(f"\u201c{w}\u201d" for w in found.unmentioned)
     return named, [solid] if solid else []
 

@@ -67,7 +67,7 @@ class Match(NamedTuple):
     confidence: float
     alternatives: tuple[tuple[str, float], ...] = ()  # the closest topics, best first, with scores
     related: Title | None = None
-    subject: str | None = None  # not covered: the key of a subject in ``uncovered:``
+    subjects: tuple[str, ...] = ()  # not covered: keys of subjects in ``uncovered:``, the strongest first
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
 
 
@@ -245,9 +245,9 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
         return result(RELATED)
-    subject = _subject(catalog, tokens, keywords, hits)
-    if subject is not None:
-        return result(NOT_COVERED, subject=subject)
+    subjects = _subjects(catalog, tokens, keywords, hits)
+    if subjects:
+        return result(NOT_COVERED, subjects=subjects)
     unmentioned = tuple(lexicon.names_unknown(question, role_names))
     if unmentioned:
         return result(NOT_COVERED, unmentioned=unmentioned)
@@ -271,8 +271,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     return result(NOT_UNDERSTOOD)
 
 
-def _subject(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hits: list[Hit]) -> str | None:
-    """The uncovered subject the question names most strongly, if any."""
+def _subjects(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hits: list[Hit]) -> tuple[str, ...]:
+    """The uncovered subjects the question names, the strongest first."""
     scores: dict[str, float] = {}
     for hit in hits:
         if hit.subject:
@@ -283,8 +283,7 @@ def _subject(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hi
             found = _longest(found + [h for h in hits if not h.subject])
             found = [h for h in found if h.subject]
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
-    ranked = sorted(((score, key) for key, score in scores.items() if score > 0), reverse=True)
-    return ranked[0][1] if ranked else None
+    return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0)
 
 
 class Lexicon:

@@ -366,7 +366,13 @@ def fit(
     emit(ctx, json, "fit", "fit_page", found, given)
 
 
-@app.command()
+ASK_HELP = ("Answer a career question from the curated data, with its source quotes.\n\n"
+            "Answered: the section that answers it (exit 0). Not covered: the source says nothing on it; "
+            "what it says on the nearest topic follows, labelled as such (exit 1). Not understood: the closest "
+            "topics, if any, on stderr (exit 1). A related title without a profile: said so (exit 1).")
+
+
+@app.command(help=ASK_HELP)
 @handled
 def ask(
     ctx: typer.Context,
@@ -379,12 +385,6 @@ def ask(
     json: JsonOpt = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")] = Format.text,
 ) -> None:
-    """Answer a career question from the curated data, with its source quotes.
-
-    Three outcomes: answered (exit 0); not covered: the source says nothing on it, and what it
-    says on the nearest topic is shown, labelled as such (exit 1); not understood: the closest
-    topics, if any, on stderr (exit 1). A related title without a profile says so (exit 1).
-    """
     fmt = Format.json if json else fmt
     if question:
         code = _answer(ctx, " ".join(question), role, fmt)
