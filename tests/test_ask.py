@@ -242,3 +242,27 @@ def test_role_named_in_the_question_or_by_option(cli):
     assert "Data Wrangler: Pay" in by_name.out and "about $95,000" in by_name.out
     by_option = cli("--data", example, "ask", "--role", "wrangler", "salary?")
     assert by_option.out == by_name.out
+
+
+def test_every_uncovered_subject_is_listed_in_the_profile_as_not_covered(catalog):
+    listed = {entry.casefold() for entry in catalog.role("machine-learning-engineer").not_covered}
+    assert catalog.uncovered
+    for key, subject in catalog.uncovered.items():
+        assert subject["text"].casefold() in listed, key
+
+
+def test_a_user_file_can_name_a_subject_its_source_does_not_cover(cli, tmp_path):
+    user = tmp_path / "subjects.yaml"
+    user.write_text("uncovered:\n  pets:\n    text: bringing pets to work\n    nearest: [typical_day]\n"
+                    "    keywords: [dog, dogs]\nroles: []\n")
+    assert "bringing pets" not in cli("ask", "can I bring my dog").out
+    result = cli("--data", str(user), "ask", "can I bring my dog")
+    assert result.code == 1 and "The source does not cover bringing pets to work." in result.out
+    assert "A typical day".upper() in result.out
+
+
+def test_an_uncovered_subject_must_name_real_topics(cli, tmp_path):
+    user = tmp_path / "bad.yaml"
+    user.write_text("uncovered:\n  pets:\n    text: pets\n    nearest: [weather]\nroles: []\n")
+    result = cli("validate", str(user))
+    assert result.code == 3 and "unknown topic" in result.out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .ask import ANSWERED, EMPTY, MIN_SCORE, NOT_COVERED, NOT_UNDERSTOOD, RELATED, Match, match
+from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, Match, match
 from .catalog import Catalog
 from .errors import ExitCode
 from .model import Role, Title
@@ -85,7 +85,7 @@ def _part(topic: Topic) -> Part:
 def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
     """What the source does not cover, in words, and the topics whose facts come nearest: the
     topic the question matched, if it matched one well, else the subject's own."""
-    solid = found.topic if found.topic and found.alternatives and found.alternatives[0][1] >= MIN_SCORE else None
+    solid = found.topic
     if found.subjects:
         subjects = [catalog.uncovered[key] for key in found.subjects]
         nearest = [solid] if solid else [k for s in subjects for k in s.get("nearest") or ()]

@@ -17,6 +17,7 @@ Four outcomes, never a guess:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -63,7 +64,7 @@ class Match(NamedTuple):
     question: str
     outcome: str  # ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED or EMPTY
     role: Role | None
-    topic: str | None  # answered: the topic; otherwise the closest one, if any
+    topic: str | None  # answered: the topic; not covered: the one asked about, if clear; else the closest
     confidence: float
     alternatives: tuple[tuple[str, float], ...] = ()  # the closest topics, best first, with scores
     related: Title | None = None
@@ -85,10 +86,12 @@ def stem(word: str) -> str:
     return word
 
 
-def _same_word(word: str, keyword: str, fuzzy: bool = True) -> bool:
+def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
     """Whether a question word is the keyword: the same, a plural, a misspelling (one edit in a
     stem, a close match in a longer word; typos in the first letter are rare, so it must agree).
-    Without ``fuzzy``, no misspellings: for names, where a near miss is another name."""
+    Without ``fuzzy``, no misspellings: for names, where a near miss is another name. A word in
+    ``real`` (one the source itself uses) is never a misspelling: "bring" is not "boring"."""
+    fuzzy = fuzzy and word not in real
     if keyword.endswith("*"):
         stem_ = keyword[:-1]
         if word.startswith(stem_):
@@ -109,11 +112,11 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True) -> bool:
     return False
 
 
-def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True) -> int:
+def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
     """Where ``phrase`` (keyword words) starts in ``tokens``, or -1."""
     n = len(phrase)
     for start in range(len(tokens) - n + 1):
-        if all(_same_word(tokens[start + i], phrase[i], fuzzy) for i in range(n)):
+        if all(_same_word(tokens[start + i], phrase[i], fuzzy, real) for i in range(n)):
             return start
     return -1
 
@@ -153,13 +156,13 @@ class Hit(NamedTuple):
 
 
 def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[float, str], ...],
-          subject: bool = False) -> list[Hit]:
+          subject: bool = False, real: Collection[str] = ()) -> list[Hit]:
     """Each keyword of ``vocabulary`` found in the question, once, with its place and weight."""
     out = []
     for weight, field in fields:
         for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
-            start = _find(tokens, phrase, fuzzy=not subject) if phrase else -1
+            start = _find(tokens, phrase, not subject, real) if phrase else -1
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
                                strong=field == "strong"))
@@ -200,7 +203,9 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     role_names = _names(role)
     lexicon = _lexicon(catalog, role)
 
-    hits = [h for topic in TOPICS for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS)]
+    real = lexicon.words
+    hits = [h for topic in TOPICS for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS,
+                                                  real=real)]
     subject_hits = [h for key, subject in catalog.uncovered.items()
                     for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
     # The role's own words count where no curated keyword speaks for the same words.
@@ -219,12 +224,12 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
     for topic in TOPICS:
         own = [h for h in hits if h.key == topic.key and not h.subject]
-        keyword = sum(h.weight for h in own)
-        keywords[topic.key] = sum(h.weight for h in own if not h.source)
+        keyword = keywords[topic.key] = sum(h.weight for h in own if not h.source)
         strong[topic.key] = any(h.strong for h in own)
         explains[topic.key] |= {tokens[i] for h in own for i in range(h.start, h.end)}
         phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
         scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+        scores[topic.key] += sum(h.weight for h in own if h.source)
     for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
         if topic.parent and strong[topic.key]:
             scores[topic.key] += scores[topic.parent]
@@ -245,12 +250,14 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
         return result(RELATED)
+    # Not covered: the topic the question asks about, if curated words or a phrasing say which.
+    asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
     subjects = _subjects(catalog, tokens, keywords, hits)
     if subjects:
-        return result(NOT_COVERED, subjects=subjects)
+        return result(NOT_COVERED, asked, subjects=subjects)
     unmentioned = tuple(lexicon.names_unknown(question, role_names))
     if unmentioned:
-        return result(NOT_COVERED, unmentioned=unmentioned)
+        return result(NOT_COVERED, asked, unmentioned=unmentioned)
     # Understood unless another topic accounts for words of the question that the best one does not.
     others = set().union(*(found for key, found in explains.items() if key != best)) & set(content)
     contested = others - explains[best]
@@ -297,10 +304,12 @@ class Lexicon:
             texts = [[stem(w) for w in words(text)] for text in _strings(getattr(role, key, None))]
             self.sections[key] = {w for text in texts for w in text}
             self.pairs[key] = {f"{a} {b}" for text in texts for a, b in pairwise(text)}
+        self.words: set[str] = set()  # the role's words as they stand, never taken for misspellings
         self.known = set().union(*self.sections.values())
         for field in Role._fields:  # what the source says; not what it leaves out, nor our questions
             if field not in ("not_covered", "fit", "origin", "slug"):
-                self.known |= {stem(w) for text in _strings(getattr(role, field)) for w in words(text)}
+                self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
+        self.known |= {stem(w) for w in self.words}
         self.stems: list[str] = []
         for vocabulary in catalog.topics.values():
             for field in ("phrases", "keywords", "strong"):
