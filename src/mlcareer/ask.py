@@ -52,6 +52,12 @@ and or but if when where why how whether there here these those such what whats 
 whose like likely usually typically generally normally ever always often sometimes kind sort type
 thing things stuff way ways bit well ok okay yes yeah yep nope hey hi hello thanks thank pls lol
 hmm um uh think want wants say says said see let lets give gives tell able other another else
+roughly approximately basically honestly exactly probably possibly maybe perhaps currently right now
+today anyway though yet already quite pretty rather somewhat especially particularly mostly mainly
+truly seriously definitely certainly guys folks someone somebody anybody everyone everybody
+important importance necessary needed essential useful helpful help helps matter matters relevant
+common possible true right wrong real actual specific general different same usual enough
+talk talking talked speak speaking mean meant
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
@@ -79,11 +85,13 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A crude English stem, for comparing a question's words with the source's."""
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + repl
-    return word
+    """A crude English stem, for comparing a question's words with the source's: "estimates",
+    "estimated" and "estimate" are one word."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
@@ -217,7 +225,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     keywords: dict[str, float] = {}
     strong: dict[str, bool] = {}
     phrases: dict[str, float] = {}
-    content = [t for t in tokens if t not in STOP_WORDS and not t.isdigit()]
+    content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
     # Which of the question's content words each topic accounts for: a topic that matched only
     # "how much" in "how much of the time is spent cleaning data" has not understood it.
     explains: dict[str, set[str]] = {topic.key: set() for topic in TOPICS}
@@ -235,7 +243,6 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
 
-    explained = {key: found - set(unknown_words) for key, found in explains.items()}  # all words of its hits
 
     if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
         scores["overview"] = max(scores["overview"], 2.0)
@@ -265,8 +272,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
                   or phrases[best] >= SURE_PHRASE)
     # Words the source never uses, more of them than the words the topic accounts for: a question
     # about something else that happens to share a word ("recommend a good pizza place").
-    unknown = unknown_words
-    if top and understood and len(unknown) > len(explained[best]) and phrases[best] < SURE_PHRASE:
+    unknown = [w for w in unknown_words if w not in explains[best]]
+    if top and understood and unknown and len(unknown) >= len(explains[best]) and phrases[best] < SURE_PHRASE:
         return result(NOT_COVERED, None, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
@@ -310,6 +317,7 @@ class Lexicon:
             if field not in ("not_covered", "fit", "origin", "slug"):
                 self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
         self.known |= {stem(w) for w in self.words}
+        self.spellings = sorted(w for w in self.words if len(w) >= 5)
         self.stems: list[str] = []
         for vocabulary in catalog.topics.values():
             for field in ("phrases", "keywords", "strong"):
@@ -321,8 +329,14 @@ class Lexicon:
                             self.known.add(stem(word))
 
     def knows(self, word: str) -> bool:
-        return (word in STOP_WORDS or stem(word) in self.known
-                or any(word.startswith(s) for s in self.stems))
+        """Whether the source or the vocabulary uses the word, or a close misspelling of it."""
+        if word in STOP_WORDS or stem(word) in self.known or any(word.startswith(s) for s in self.stems):
+            return True
+        if len(word) < 5:
+            return False
+        from rapidfuzz import fuzz, process
+
+        return process.extractOne(word, self.spellings, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO) is not None
 
     def source_hits(self, tokens: list[str]) -> list[Hit]:
         """The question's words, and pairs of words, that the role's facts use in one section
