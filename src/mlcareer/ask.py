@@ -207,42 +207,14 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
-    text = " ".join(tokens)
     role_names = _names(role)
     lexicon = _lexicon(catalog, role)
 
-    real = lexicon.words
-    hits = [h for topic in TOPICS for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS,
-                                                  real=real)]
-    subject_hits = [h for key, subject in catalog.uncovered.items()
-                    for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
-    # The role's own words count where no curated keyword speaks for the same words.
-    curated = hits + subject_hits
-    source = [h for h in lexicon.source_hits(tokens)
-              if not any(o.start <= h.start and h.end <= o.end for o in curated)]
-    hits = _longest(curated + source)
-    scores: dict[str, float] = {}
-    keywords: dict[str, float] = {}
-    strong: dict[str, bool] = {}
-    phrases: dict[str, float] = {}
+    hits = _all_hits(catalog, lexicon, tokens)
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
-    # Which of the question's content words each topic accounts for: a topic that matched only
-    # "how much" in "how much of the time is spent cleaning data" has not understood it.
-    explains: dict[str, set[str]] = {topic.key: set() for topic in TOPICS}
     unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
-    for topic in TOPICS:
-        own = [h for h in hits if h.key == topic.key and not h.subject]
-        keyword = keywords[topic.key] = sum(h.weight for h in own if not h.source)
-        strong[topic.key] = any(h.strong for h in own)
-        explains[topic.key] |= {tokens[i] for h in own for i in range(h.start, h.end)}
-        phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
-        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
-        scores[topic.key] += sum(h.weight for h in own if h.source)
-    for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
-        if topic.parent and strong[topic.key]:
-            scores[topic.key] += scores[topic.parent]
-            explains[topic.key] |= explains[topic.parent]
-
+    topics = _score_topics(catalog, tokens, hits, role_names)
+    scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
     if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
         scores["overview"] = max(scores["overview"], 2.0)
@@ -283,6 +255,48 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         alternatives = lexicon.mentioned_in(content)
         return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
     return result(NOT_UNDERSTOOD)
+
+
+def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
+    """Every keyword of a topic or an uncovered subject found in the question, and the role's own
+    words where no curated keyword speaks for the same words; none inside a longer one."""
+    curated = [h for topic in TOPICS
+               for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS, real=lexicon.words)]
+    curated += [h for key, subject in catalog.uncovered.items()
+                for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
+    source = [h for h in lexicon.source_hits(tokens) if not any(o.start <= h.start and h.end <= o.end for o in curated)]
+    return _longest(curated + source)
+
+
+class TopicScores(NamedTuple):
+    scores: dict[str, float]
+    keywords: dict[str, float]  # from curated keywords only
+    phrases: dict[str, float]  # similarity to the closest phrasing
+    explains: dict[str, set[str]]  # the question's words each topic accounts for
+
+
+def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]]) -> TopicScores:
+    text = " ".join(tokens)
+    scores: dict[str, float] = {}
+    keywords: dict[str, float] = {}
+    strong: dict[str, bool] = {}
+    phrases: dict[str, float] = {}
+    # Which words each topic accounts for: a topic that matched only "how much" in "how much of
+    # the time is spent cleaning data" has not understood it.
+    explains: dict[str, set[str]] = {}
+    for topic in TOPICS:
+        own = [h for h in hits if h.key == topic.key and not h.subject]
+        keyword = keywords[topic.key] = sum(h.weight for h in own if not h.source)
+        strong[topic.key] = any(h.strong for h in own)
+        explains[topic.key] = {tokens[i] for h in own for i in range(h.start, h.end)}
+        phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
+        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+        scores[topic.key] += sum(h.weight for h in own if h.source)
+    for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
+        if topic.parent and strong[topic.key]:
+            scores[topic.key] += scores[topic.parent]
+            explains[topic.key] |= explains[topic.parent]
+    return TopicScores(scores, keywords, phrases, explains)
 
 
 def _subjects(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hits: list[Hit]) -> tuple[str, ...]:
