@@ -214,48 +214,51 @@ DOCUMENT = Obj(
 )
 
 
-class TopicMap(Spec):
+class NamedMap(Spec):
+    """A mapping of names to entries, each checked by ``entry``."""
+
+    def check(self, value, path, problems):
+        if not isinstance(value, dict):
+            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
+            return {}
+        out = {}
+        for key, spec in value.items():
+            checked = self.entry(str(key), spec, path + (str(key),), problems)
+            if checked is not None:
+                out[str(key)] = checked
+        return out
+
+    def entry(self, key: str, spec: Any, path: Path, problems: list[Problem]) -> dict | None:
+        raise NotImplementedError  # pragma: no cover
+
+    def default(self):
+        return {}
+
+
+class TopicMap(NamedMap):
     """``topics:`` maps a question topic to extra phrasings and keywords for ``mlcareer ask``."""
 
-    def check(self, value, path, problems):
-        if not isinstance(value, dict):
-            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
-            return {}
-        out = {}
+    def entry(self, key, spec, path, problems):
         from .topics import TOPIC_KEYS
 
-        for key, spec in value.items():
-            if key not in TOPIC_KEYS:
-                problems.append((path + (key,), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
-                continue
-            out[key] = TOPIC.check(spec, path + (key,), problems)
-        return out
-
-    def default(self):
-        return {}
+        if key not in TOPIC_KEYS:
+            problems.append((path, f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+            return None
+        return TOPIC.check(spec, path, problems)
 
 
-class SubjectMap(Spec):
+class SubjectMap(NamedMap):
     """``uncovered:`` maps a subject the source does not cover to the words that name it."""
 
-    def check(self, value, path, problems):
-        if not isinstance(value, dict):
-            problems.append((path, f"expected a mapping, got {_type_name(value)}"))
-            return {}
+    def entry(self, key, spec, path, problems):
         from .topics import TOPIC_KEYS
 
-        out = {}
-        for key, spec in value.items():
-            subject = SUBJECT.check(spec, path + (str(key),), problems)
-            for field in ("nearest", "refines"):
-                for i, topic in enumerate(subject[field] or ()):
-                    if topic not in TOPIC_KEYS:
-                        problems.append((path + (str(key), field, i), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
-            out[str(key)] = subject
-        return out
-
-    def default(self):
-        return {}
+        subject = SUBJECT.check(spec, path, problems)
+        for field in ("nearest", "refines"):
+            for i, topic in enumerate((subject or {}).get(field) or ()):
+                if topic not in TOPIC_KEYS:
+                    problems.append((path + (field, i), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+        return subject
 
 
 DOCUMENT.fields["topics"] = TopicMap()
