@@ -263,6 +263,7 @@ def test_a_user_file_can_name_a_subject_its_source_does_not_cover(cli, tmp_path)
 
 def test_an_uncovered_subject_must_name_real_topics(cli, tmp_path):
     user = tmp_path / "bad.yaml"
-    user.write_text("uncovered:\n  pets:\n    text: pets\n    nearest: [weather]\nroles: []\n")
+    user.write_text("uncovered:\n  pets:\n    text: pets\n    nearest: [weather]\n  cats: [1, 2]\nroles: []\n")
     result = cli("validate", str(user))
-    assert result.code == 3 and "unknown topic" in result.out
+    assert result.code == 3 and "uncovered.pets.nearest[0]: unknown topic" in result.out
+    assert "uncovered.cats: expected a mapping" in result.out and "Traceback" not in result.err
