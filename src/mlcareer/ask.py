@@ -38,7 +38,7 @@ SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
-FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly"])
+FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
 # Words that name no subject. A question whose other words the source never uses is about
 # something the source does not mention.
 STOP_WORDS = FUNCTION_WORDS | frozenset("""
@@ -57,7 +57,9 @@ today anyway though yet already quite pretty rather somewhat especially particul
 truly seriously definitely certainly guys folks someone somebody anybody everyone everybody
 important importance necessary needed essential useful helpful help helps matter matters relevant
 common possible true right wrong real actual specific general different same usual enough
-talk talking talked speak speaking mean meant
+talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
+thinking considering planning trying hoping asking ask keep keeps told wat wut wich whic hw u ur r
+plz thx abt bc cuz tho im ive id dont cant wont isnt arent
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
@@ -178,10 +180,10 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Hits not inside a longer one: "career growth" is about careers, not about growth. The
-    role's own words never hide a curated keyword."""
+    """Hits not inside a longer one of another topic: "career growth" is about careers, not
+    about growth. The role's own words never hide a curated keyword."""
     return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                                       and (h.source or not o.source) for o in hits)]
+                                       and (h.source or not o.source) and o.key != h.key for o in hits)]
 
 
 KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
@@ -231,7 +233,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
-    subjects = _subjects(catalog, tokens, keywords, hits)
+    leading = {key for key, score in scores.items() if score >= top and keywords[key] > 0}
+    subjects = _subjects(catalog, tokens, leading, hits)
     if subjects:
         return result(NOT_COVERED, asked, subjects=subjects)
     unmentioned = tuple(lexicon.names_unknown(question, role_names))
@@ -244,8 +247,10 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
                   or phrases[best] >= SURE_PHRASE)
     # Words the source never uses, more of them than the words the topic accounts for: a question
     # about something else that happens to share a word ("recommend a good pizza place").
+    # (A strong keyword speaks louder: it takes twice as many unknown words to outweigh it.)
     unknown = [w for w in unknown_words if w not in explains[best]]
-    if top and understood and unknown and len(unknown) >= len(explains[best]) and phrases[best] < SURE_PHRASE:
+    weight = len(explains[best]) * (2 if topics.strong[best] else 1)
+    if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE:
         return result(NOT_COVERED, None, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
@@ -271,6 +276,7 @@ def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit
 class TopicScores(NamedTuple):
     scores: dict[str, float]
     keywords: dict[str, float]  # from curated keywords only
+    strong: dict[str, bool]  # whether a strong keyword matched
     phrases: dict[str, float]  # similarity to the closest phrasing
     explains: dict[str, set[str]]  # the question's words each topic accounts for
 
@@ -296,17 +302,18 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
         if topic.parent and strong[topic.key]:
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
-    return TopicScores(scores, keywords, phrases, explains)
+    return TopicScores(scores, keywords, strong, phrases, explains)
 
 
-def _subjects(catalog: Catalog, tokens: list[str], keywords: dict[str, float], hits: list[Hit]) -> tuple[str, ...]:
-    """The uncovered subjects the question names, the strongest first."""
+def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit]) -> tuple[str, ...]:
+    """The uncovered subjects the question names, the strongest first; a subject's refiners count
+    only when a topic it refines leads (by curated words)."""
     scores: dict[str, float] = {}
     for hit in hits:
         if hit.subject:
             scores[hit.key] = scores.get(hit.key, 0.0) + hit.weight
     for key, subject in catalog.uncovered.items():
-        if subject.get("refiners") and any(keywords.get(topic, 0) > 0 for topic in subject.get("refines") or ()):
+        if subject.get("refiners") and leading & set(subject.get("refines") or ()):
             found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True)
             found = _longest(found + [h for h in hits if not h.subject])
             found = [h for h in found if h.subject]
