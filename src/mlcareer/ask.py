@@ -218,7 +218,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     topics = _score_topics(catalog, tokens, hits, role_names)
     scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
-    if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
+    # Only the role's name and words that ask nothing ("what even is an MLE?"): about the role itself.
+    about_role = named and related is None and (all(t in FUNCTION_WORDS for t in tokens) or (
+        max(scores.values()) < MIN_SCORE and bool({"what", "whats", "who"} & set(tokens))
+        and all(t in STOP_WORDS or t in unknown_words for t in tokens)))
+    if about_role:
         scores["overview"] = max(scores["overview"], 2.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
@@ -250,7 +254,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     # (A strong keyword speaks louder: it takes twice as many unknown words to outweigh it.)
     unknown = [w for w in unknown_words if w not in explains[best]]
     weight = len(explains[best]) * (2 if topics.strong[best] else 1)
-    if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE:
+    if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE and not about_role:
         return result(NOT_COVERED, None, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
