@@ -89,7 +89,7 @@ def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
     if found.subjects:
         subjects = [catalog.uncovered[key] for key in found.subjects]
         nearest = [solid] if solid else [k for s in subjects for k in s.get("nearest") or ()]
-        text = ", nor ".join(s["text"] for s in subjects)
+        text = ", nor ".join(dict.fromkeys(s["text"] for s in subjects))
         return text, [k for k in dict.fromkeys(nearest) if k in BY_KEY][:MAX_NEAREST]
     named = " or ".join(f"\u201c{w}\u201d" for w in found.unmentioned)
     return named, [solid] if solid else []
