@@ -17,6 +17,7 @@ Four outcomes, never a guess:
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
@@ -402,15 +403,15 @@ class Lexicon:
         return list(dict.fromkeys(out))
 
 
-_LEXICONS: dict[tuple[int, str], Lexicon] = {}
+_LEXICONS: weakref.WeakKeyDictionary[Catalog, dict[str, Lexicon]] = weakref.WeakKeyDictionary()
 
 
 def _lexicon(catalog: Catalog, role: Role) -> Lexicon:
-    key = (id(catalog), role.slug)
-    if key not in _LEXICONS:
-        _LEXICONS.clear()  # one catalog at a time
-        _LEXICONS[key] = Lexicon(catalog, role)
-    return _LEXICONS[key]
+    """The role's lexicon, built once per catalog (an interactive session asks many questions)."""
+    per_role = _LEXICONS.setdefault(catalog, {})
+    if role.slug not in per_role:
+        per_role[role.slug] = Lexicon(catalog, role)
+    return per_role[role.slug]
 
 
 def _strings(value) -> list[str]:
