@@ -6,10 +6,12 @@ tolerated), and against the words the role's own facts use in one section only; 
 recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay).
 
 Four outcomes, never a guess:
-- ``answered``: one topic clearly leads;
+- ``answered``: one topic clearly leads and accounts for the question: no other topic explains
+  words it leaves out, and the words the source never uses do not outnumber those it explains;
 - ``not_covered``: the question is about a subject the source does not cover: one named in the
-  data's ``uncovered:`` vocabulary (a place, a seniority, benefits, hours, ...), a name the
-  source never uses ("PyTorch", "Spotify"), or only words the source never uses;
+  data's ``uncovered:`` vocabulary (a place, a seniority, benefits, hours, ...; its `refiners`
+  only in a question on a topic they refine, such as "starting" pay), a capitalised name the
+  source never uses ("Zalando"), or mostly words the source never uses;
 - ``not_understood``: no topic clearly leads; the closest ones, if any, are kept;
 - ``related``: about a title the profile lists but the source does not profile.
 """
