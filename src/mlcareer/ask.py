@@ -100,29 +100,31 @@ def stem(word: str) -> str:
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
-    """Whether a question word is the keyword: the same, a plural, a misspelling (one edit in a
-    stem, a close match in a longer word; typos in the first letter are rare, so it must agree).
-    Without ``fuzzy``, no misspellings: for names, where a near miss is another name. A word in
-    ``real`` (one the source itself uses) is never a misspelling: "bring" is not "boring"."""
-    fuzzy = fuzzy and word not in real
+    """Whether a question word is the keyword: the same, a plural, a misspelling (one edit or one
+    swap of neighbours in a stem or a word of five letters or more; typos in the first letter are
+    rare, so it must agree). A word in ``real`` (one the source or the vocabulary uses) and a word
+    that asks nothing are never misspellings: "bring" is not "boring", "still" is not "skill*"."""
     if keyword.endswith("*"):
         stem_ = keyword[:-1]
         if word.startswith(stem_):
             return True
-        # A word no longer than the stem that differs from it is another word ("still" is not
-        # "skill*"); a longer one may be a misspelling ("salery" for "salar*").
-        if fuzzy and len(stem_) >= 5 and len(word) > len(stem_) and word[0] == stem_[0]:
-            from rapidfuzz.distance import Levenshtein
+        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) or word[0] != stem_[0] or _real(word, real):
+            return False
+        from rapidfuzz.distance import OSA
 
-            return Levenshtein.distance(word[: len(stem_)], stem_) <= 1
-        return False
+        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_), len(stem_) + 1))
     if word == keyword or word.rstrip("s") == keyword.rstrip("s"):
         return True
-    if fuzzy and len(keyword) >= 5 and len(word) >= 4 and word[0] == keyword[0]:
-        from rapidfuzz.fuzz import ratio
+    if not fuzzy or len(keyword) < 5 or len(word) < 4 or word[0] != keyword[0] or _real(word, real):
+        return False
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.fuzz import ratio
 
-        return ratio(word, keyword) >= TYPO_RATIO
-    return False
+    return ratio(word, keyword) >= TYPO_RATIO or OSA.distance(word, keyword) <= 1
+
+
+def _real(word: str, real: Collection[str]) -> bool:
+    return word in real or word in STOP_WORDS
 
 
 def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
@@ -175,7 +177,7 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
     for weight, field in fields:
         for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
-            start = _find(tokens, phrase, not subject, real) if phrase else -1
+            start = _find(tokens, phrase, True, real) if phrase else -1
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
                                strong=field == "strong"))
@@ -241,7 +243,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
     leading = {key for key, score in scores.items() if score >= top and keywords[key] > 0}
-    subjects = _subjects(catalog, tokens, leading, hits)
+    subjects = _subjects(catalog, tokens, leading, hits, lexicon.words)
     if subjects:
         return result(NOT_COVERED, asked, subjects=subjects)
     unmentioned = tuple(lexicon.names_unknown(question, role_names))
@@ -275,7 +277,8 @@ def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit
     curated = [h for topic in TOPICS
                for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS, real=lexicon.words)]
     curated += [h for key, subject in catalog.uncovered.items()
-                for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True)]
+                for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True,
+                               real=lexicon.words)]
     source = [h for h in lexicon.source_hits(tokens) if not any(o.start <= h.start and h.end <= o.end for o in curated)]
     return _longest(curated + source)
 
@@ -312,7 +315,8 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
     return TopicScores(scores, keywords, strong, phrases, explains)
 
 
-def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit]) -> tuple[str, ...]:
+def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit],
+              real: Collection[str]) -> tuple[str, ...]:
     """The uncovered subjects the question names, the strongest first; a subject's refiners count
     only when a topic it refines leads (by curated words)."""
     scores: dict[str, float] = {}
@@ -321,7 +325,7 @@ def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list
             scores[hit.key] = scores.get(hit.key, 0.0) + hit.weight
     for key, subject in catalog.uncovered.items():
         if subject.get("refiners") and leading & set(subject.get("refines") or ()):
-            found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True)
+            found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True, real=real)
             found = _longest(found + [h for h in hits if not h.subject])
             found = [h for h in found if h.subject]
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
@@ -355,6 +359,7 @@ class Lexicon:
                             self.stems.append(word[:-1])
                         else:
                             self.known.add(stem(word))
+                            self.words.add(word)
 
     def knows(self, word: str) -> bool:
         """Whether the source or the vocabulary uses the word, or a close misspelling of it."""
