@@ -84,11 +84,13 @@ def _part(topic: Topic) -> Part:
 
 def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
     """What the source does not cover, in words, and the topics whose facts come nearest: the
-    topic the question matched, if it matched one well, else the subject's own."""
+    topic the question asked about, if the subject is near it or refines it, else the subject's own."""
     solid = found.topic
     if found.subjects:
         subjects = [catalog.uncovered[key] for key in found.subjects]
-        nearest = [solid] if solid else [k for s in subjects for k in s.get("nearest") or ()]
+        own = [k for s in subjects for k in s.get("nearest") or ()]
+        related = set(own) | {k for s in subjects for k in s.get("refines") or ()}
+        nearest = [solid] if solid in related else own  # "how long is the work week" is not the path
         text = ", nor ".join(dict.fromkeys(s["text"] for s in subjects))
         return text, [k for k in dict.fromkeys(nearest) if k in BY_KEY][:MAX_NEAREST]
     named = " or ".join(f"\u201c{w}\u201d" for w in found.unmentioned)
