@@ -267,3 +267,10 @@ def test_an_uncovered_subject_must_name_real_topics(cli, tmp_path):
     result = cli("validate", str(user))
     assert result.code == 3 and "uncovered.pets.nearest[0]: unknown topic" in result.out
     assert "uncovered.cats: expected a mapping" in result.out and "Traceback" not in result.err
+
+
+def test_the_nearest_topic_of_an_uncovered_subject_is_its_own_unless_it_refines_the_one_asked(cli):
+    hours = json.loads(cli("ask", "--json", "how long is their work week").out)
+    assert [n["topic"] for n in hours["nearest"]] == ["typical_day"]  # not the path, though "long" is a path word
+    senior = json.loads(cli("ask", "--json", "what does a senior ML engineer do").out)
+    assert senior["status"] == "not_covered" and [n["topic"] for n in senior["nearest"]] == ["duties"]

@@ -242,7 +242,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
-    leading = {key for key, score in scores.items() if score >= top and keywords[key] > 0}
+    leading = {key for key, score in scores.items()
+               if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
     subjects = _subjects(catalog, tokens, leading, hits, lexicon.words)
     if subjects:
         return result(NOT_COVERED, asked, subjects=subjects)
