@@ -310,7 +310,7 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
         scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
         scores[topic.key] += sum(h.weight for h in own if h.source)
     for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
-        if topic.parent and strong[topic.key]:
+        if topic.parent and strong[topic.key] and (topic.over_parent or not strong[topic.parent]):
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
     return TopicScores(scores, keywords, strong, phrases, explains)
