@@ -78,6 +78,13 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     return result(NOT_UNDERSTOOD, _unsure_message(alternatives))
 
 
+def banner() -> str:
+    """What the interactive prompt says first: the topics, from the one table of them."""
+    from .topics import TOPICS
+
+    return "Ask about " + "; ".join(t.heading.lower() for t in TOPICS) + ". An empty line or Ctrl-D leaves."
+
+
 def _part(topic: Topic) -> Part:
     return Part(topic, BY_NAME[topic.section])
 

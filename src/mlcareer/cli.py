@@ -396,9 +396,10 @@ def ask(
             import readline  # noqa: F401 - line editing and history for input()
         except ImportError:  # not on every platform
             pass
+    from .answers import banner
+
     # The banner and the prompt go to stderr, so stdout holds answers only (`... | ask --json`).
-    sys.stderr.write("Ask about pay, duties, a typical day, degrees, skills, courses... "
-                     "An empty line or Ctrl-D leaves.\n")
+    sys.stderr.write(banner() + "\n")
     while True:
         sys.stderr.write("ask> ")
         sys.stderr.flush()
