@@ -1,9 +1,14 @@
-"""Accuracy and per-topic confusion of `mlcareer ask` on the labelled question sets.
+"""How well `mlcareer ask` answers, on labelled question sets.
 
-    python benchmarks/ask_eval.py [tests/ask_eval.yaml ...] [--markdown]
+    python benchmarks/ask_eval.py [SET.yaml ...] [--misses]
 
-Top-1 accuracy counts a topic question as right only when ask answers (not "not sure") with
-that topic. "related" and "unsure" questions are scored on their own.
+Labels: `topic: KEY` is right only when ask answers with that topic; `expect: not_covered` and
+`expect: not_understood` (a question the source does not cover) are right when ask answers
+either of them, that is, does not answer as if the source covered it; `expect: related` with
+`title:` is right when ask says the source lists that title without a profile. Reported per set:
+answerable accuracy, the share of uncovered questions declined, related titles, and the
+questions answered confidently wrong (answered with another topic, or answered at all when the
+source does not cover them) over all questions. Without arguments: the development set only.
 """
 
 from __future__ import annotations
@@ -12,74 +17,113 @@ import argparse
 import os
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "tests" / name for name in ("ask_eval.yaml", "ask_heldout.yaml", "ask_heldout2.yaml")]
+DEV_SET = ROOT / "tests" / "ask_eval.yaml"
+DECLINED = ("not_covered", "not_understood", "empty")
 
 
-def evaluate(path: Path, catalog) -> dict:
-    from mlcareer.ask import ask
+class Empty(NamedTuple):
+    outcome: str = "empty"
+    topic: None = None
+    related: None = None
 
-    questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+
+EMPTY = Empty()
+
+
+class Score(NamedTuple):
+    name: str
+    answerable: tuple[int, int]  # right, total
+    declined: tuple[int, int]  # uncovered questions not answered, total
+    related: tuple[int, int]
+    wrong: int  # answered confidently and wrongly, over all questions
+    total: int
+    confusion: dict
+    misses: list
+
+
+def load(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+
+
+def score(name: str, questions: list[dict], catalog) -> Score:
+    from mlcareer.answers import answer
+    from mlcareer.errors import UsageError
+
     confusion: dict[str, Counter] = defaultdict(Counter)
-    right = total = wrong_answers = 0
-    special_right = special_total = 0
+    counts = Counter()
     misses = []
     for item in questions:
-        result = ask(catalog, item["q"])
+        try:
+            result = answer(catalog, item["q"])
+        except UsageError:  # no words at all: a usage error, declined like the not understood
+            result = EMPTY
+        got = result.topic.key if result.outcome == "answered" and result.topic else result.outcome
         if "topic" in item:
-            got = result.topic if result.status == "answer" else result.status
+            right = got == item["topic"]
             confusion[item["topic"]][got] += 1
-            total += 1
-            right += got == item["topic"]
-            if got != item["topic"]:
-                misses.append((item["q"], item["topic"], got))
-                wrong_answers += result.status == "answer"
+            counts["answerable"] += 1
+            counts["answerable_right"] += right
+            wrong = result.outcome == "answered" and not right
+        elif item["expect"] == "related":
+            right = result.outcome == "related" and result.related is not None and result.related.name == item["title"]
+            counts["related"] += 1
+            counts["related_right"] += right
+            wrong = result.outcome == "answered"
         else:
-            special_total += 1
-            ok = result.status == item["expect"] and (
-                item["expect"] != "related" or result.related.name == item["title"])
-            special_right += ok
-            if not ok:
-                misses.append((item["q"], item["expect"], result.status))
-    return {"name": path.name, "right": right, "total": total, "wrong_answers": wrong_answers,
-            "special": (special_right, special_total), "confusion": confusion, "misses": misses}
+            right = result.outcome in DECLINED
+            counts["uncovered"] += 1
+            counts["declined"] += right
+            wrong = not right and result.outcome == "answered"
+        counts["wrong"] += wrong
+        if not right:
+            expected = item.get("topic") or item["expect"]
+            misses.append((item["q"], expected, got, "CONFIDENTLY WRONG" if wrong else ""))
+    return Score(name, (counts["answerable_right"], counts["answerable"]), (counts["declined"], counts["uncovered"]),
+                 (counts["related_right"], counts["related"]), counts["wrong"], len(questions), confusion, misses)
+
+
+def ratio(pair: tuple[int, int]) -> str:
+    right, total = pair
+    return f"{right}/{total} = {right / total:.1%}" if total else "-"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, default=SETS)
-    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("sets", nargs="*", type=Path, default=[DEV_SET])
+    parser.add_argument("--misses", action="store_true", help="list every miss (do not use on held-out sets "
+                        "you may still tune on)")
     args = parser.parse_args()
     os.environ.setdefault("MLCAREER_NO_CACHE", "1")
     from mlcareer import load_catalog
 
     catalog = load_catalog()
-    results = [evaluate(path, catalog) for path in args.sets]
-    print("| question set | top-1 accuracy | confidently wrong | unsure | related titles and nonsense |")
+    results = [score(path.name, load(path), catalog) for path in args.sets]
+    print("| question set | answerable right | uncovered declined | related titles | confidently wrong (all) |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for r in results:
-        unsure = r["total"] - r["right"] - r["wrong_answers"]
-        print(f"| {r['name']} | {r['right']}/{r['total']} = {r['right'] / r['total']:.1%} | {r['wrong_answers']} | "
-              f"{unsure} | {r['special'][0]}/{r['special'][1]} |")
+        print(f"| {r.name} | {ratio(r.answerable)} | {ratio(r.declined)} | {ratio(r.related)} | "
+              f"{ratio((r.wrong, r.total))} |")
     confusion: dict[str, Counter] = defaultdict(Counter)
     for r in results:
-        for topic, counts in r["confusion"].items():
+        for topic, counts in r.confusion.items():
             confusion[topic].update(counts)
-    print("\nPer topic, all sets (expected topic: how ask answered):\n")
+    print("\nPer topic (expected topic: how ask answered):\n")
     print("| topic | right | answered otherwise |")
     print("| --- | ---: | --- |")
     for topic in sorted(confusion):
         counts = confusion[topic]
-        total = sum(counts.values())
         others = ", ".join(f"{k} {v}" for k, v in counts.most_common() if k != topic) or "-"
-        print(f"| {topic} | {counts[topic]}/{total} | {others} |")
-    print("\nMisses:\n")
-    for r in results:
-        for question, expected, got in r["misses"]:
-            print(f"- {r['name']}: \u201c{question}\u201d: expected {expected}, got {got}")
+        print(f"| {topic} | {counts[topic]}/{sum(counts.values())} | {others} |")
+    if args.misses:
+        print("\nMisses:\n")
+        for r in results:
+            for question, expected, got, wrong in r.misses:
+                print(f"- {r.name}: \u201c{question}\u201d: expected {expected}, got {got} {wrong}".rstrip())
 
 
 if __name__ == "__main__":

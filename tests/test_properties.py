@@ -103,12 +103,12 @@ def test_role_resolution_answers_or_is_not_found(catalog, query):
 @SETTINGS
 @given(st.text(max_size=300))
 def test_ask_always_classifies(catalog, question):
-    from mlcareer.ask import ask
+    from mlcareer.ask import match
     from mlcareer.topics import TOPIC_KEYS
 
-    result = ask(catalog, question)
-    assert result.status in ("answer", "related", "unsure", "empty")
+    result = match(catalog, question)
+    assert result.outcome in ("answered", "not_covered", "not_understood", "related", "empty")
     assert result.topic is None or result.topic in TOPIC_KEYS
     assert 0 <= result.confidence <= 1
-    if result.status == "answer":
+    if result.outcome == "answered":
         assert result.topic is not None

@@ -1,41 +1,86 @@
-"""Answering a question in plain English: which role, which topic, how sure.
+"""Reading a question in plain English: which role, which topic, and whether the source covers it.
 
-Offline and deterministic: the question's words are matched against each topic's curated
+Offline and deterministic. The question's words are matched against each topic's curated
 keywords (stems, plurals and typos tolerated, with rapidfuzz) and phrasings (word order
-tolerated); role names are recognised and set aside first. A refinement (hourly pay) beats
-the topic it refines (pay) when both match. When no topic stands out, the result says so
-and lists the closest ones instead of guessing.
+tolerated), and against the words the role's own facts use in one section only; role names are
+recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay).
+
+Four outcomes, never a guess:
+- ``answered``: one topic clearly leads and accounts for the question: no other topic explains
+  words it leaves out, and the words the source never uses do not outnumber those it explains;
+- ``not_covered``: the question is about a subject the source does not cover: one named in the
+  data's ``uncovered:`` vocabulary (a place, a seniority, benefits, hours, ...; its `refiners`
+  only in a question on a topic they refine, such as "starting" pay), a capitalised name the
+  source never uses ("Zalando"), or mostly words the source never uses;
+- ``not_understood``: no topic clearly leads; the closest ones, if any, are kept;
+- ``related``: about a title the profile lists but the source does not profile.
 """
 
 from __future__ import annotations
 
+import re
+import weakref
+from collections.abc import Collection
+from itertools import pairwise
 from typing import NamedTuple
 
 from .catalog import Catalog
 from .model import Role, Title
 from .queries import DEFAULT_ROLE, MAX_QUERY
-from .topics import BY_KEY, TOPICS
+from .topics import TOPICS
 
+ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
+    "answered", "not_covered", "not_understood", "related", "empty")
 MIN_PHRASE = 0.72  # phrase similarity that answers a question without any keyword
 MIN_LEAD = 0.15  # how far the best topic must lead the next one (and at least 10% of its score)
+CONTESTED = 0.7  # when other topics account for words the best does not, how far the next must trail
+SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its other words
+MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
+SOURCE_WORD = 0.5  # a word the role's facts use in one section only
+SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a two-word keyword
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
-# Questions about these topics are about one occupation: asked of a title without a
-# profile, the honest answer is that the source has nothing on it.
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
-FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career"])
+FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
+# Words that name no subject. A question whose other words the source never uses is about
+# something the source does not mention.
+STOP_WORDS = FUNCTION_WORDS | frozenset("""
+i im id ive ill my mine myself you youre your yours we our us they theyre them their he she his her
+him one ones someone anyone people person be been being am was were do does did doing done dont
+doesnt didnt have has had having get gets got getting go goes going gonna wanna can could cant
+should shouldnt would wouldnt will wont shall may might must need needs to of in on at by for from
+with without into onto over under up down out off as than then so too very really actually just
+also only even still much many more most less least lot lots some any all every each few no not
+and or but if when where why how whether there here these those such what whats which who whom
+whose like likely usually typically generally normally ever always often sometimes kind sort type
+thing things stuff way ways bit well ok okay yes yeah yep nope hey hi hello thanks thank pls lol
+hmm um uh think want wants say says said see let lets give gives tell able other another else
+roughly approximately basically honestly exactly probably possibly maybe perhaps currently right now
+today anyway though yet already quite pretty rather somewhat especially particularly mostly mainly
+truly seriously definitely certainly guys folks someone somebody anybody everyone everybody
+important importance necessary needed essential useful helpful help helps matter matters relevant
+common possible true right wrong real actual specific general different same usual enough
+talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
+thinking considering planning trying hoping asking ask keep keeps told wat wut wich whic hw u ur r
+plz thx abt bc cuz tho im ive id dont cant wont isnt arent
+""".split())  # noqa: SIM905 - a list of 200 words reads better as one string
+NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
-                       "pros_cons", "careers", "outlook"}
+                       "pros_cons", "careers"}
+SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
+                  "careers", "pros_cons", "resources")  # topics whose own section the role's words come from
 
 
-class Answer(NamedTuple):
+class Match(NamedTuple):
     question: str
-    status: str  # "answer", "related" (a title without a profile), "unsure" or "empty"
+    outcome: str  # ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED or EMPTY
     role: Role | None
-    topic: str | None
+    topic: str | None  # answered: the topic; not covered: the one asked about, if clear; else the closest
     confidence: float
-    alternatives: tuple[tuple[str, float], ...] = ()
+    alternatives: tuple[tuple[str, float], ...] = ()  # the closest topics, best first, with scores
     related: Title | None = None
+    subjects: tuple[str, ...] = ()  # not covered: keys of subjects in ``uncovered:``, the strongest first
+    unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
 
 
 def words(text: str) -> list[str]:
@@ -44,34 +89,49 @@ def words(text: str) -> list[str]:
     return default_process(text.replace("'", "").replace("\u2019", "")).split()
 
 
-def _same_word(word: str, keyword: str) -> bool:
-    """Whether a question word is the keyword: the same, a plural, a misspelling (one edit in a
-    stem, a close match in a longer word; typos in the first letter are rare, so it must agree)."""
-    if keyword.endswith("*"):
-        stem = keyword[:-1]
-        if word.startswith(stem):
-            return True
-        # A word no longer than the stem that differs from it is another word ("still" is not
-        # "skill*"); a longer one may be a misspelling ("salery" for "salar*").
-        if len(stem) >= 5 and len(word) > len(stem) and word[0] == stem[0]:
-            from rapidfuzz.distance import Levenshtein
+def stem(word: str) -> str:
+    """A crude English stem, for comparing a question's words with the source's: "estimates",
+    "estimated" and "estimate" are one word."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
-            return Levenshtein.distance(word[: len(stem)], stem) <= 1
-        return False
+
+def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
+    """Whether a question word is the keyword: the same, a plural, a misspelling (one edit or one
+    swap of neighbours in a stem or a word of five letters or more; typos in the first letter are
+    rare, so it must agree). A word in ``real`` (one the source or the vocabulary uses) and a word
+    that asks nothing are never misspellings: "bring" is not "boring", "still" is not "skill*"."""
+    if keyword.endswith("*"):
+        stem_ = keyword[:-1]
+        if word.startswith(stem_):
+            return True
+        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) or word[0] != stem_[0] or _real(word, real):
+            return False
+        from rapidfuzz.distance import OSA
+
+        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_), len(stem_) + 1))
     if word == keyword or word.rstrip("s") == keyword.rstrip("s"):
         return True
-    if len(keyword) >= 5 and len(word) >= 4 and word[0] == keyword[0]:
-        from rapidfuzz.fuzz import ratio
+    if not fuzzy or len(keyword) < 5 or len(word) < 4 or word[0] != keyword[0] or _real(word, real):
+        return False
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.fuzz import ratio
 
-        return ratio(word, keyword) >= TYPO_RATIO
-    return False
+    return ratio(word, keyword) >= TYPO_RATIO or OSA.distance(word, keyword) <= 1
 
 
-def _find(tokens: list[str], phrase: list[str]) -> int:
+def _real(word: str, real: Collection[str]) -> bool:
+    return word in real or word in STOP_WORDS
+
+
+def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
     """Where ``phrase`` (keyword words) starts in ``tokens``, or -1."""
     n = len(phrase)
     for start in range(len(tokens) - n + 1):
-        if all(_same_word(tokens[start + i], phrase[i]) for i in range(n)):
+        if all(_same_word(tokens[start + i], phrase[i], fuzzy, real) for i in range(n)):
             return start
     return -1
 
@@ -100,14 +160,38 @@ def keyword_words(keyword: str) -> list[str]:
     return out
 
 
-def _keyword_score(tokens: list[str], vocabulary: dict[str, list[str]]) -> float:
-    score = 0.0
-    for weight, field in ((1.0, "keywords"), (2.0, "strong")):
-        for keyword in vocabulary.get(field, ()):
+class Hit(NamedTuple):
+    key: str  # the topic or subject whose keyword this is
+    start: int
+    end: int
+    weight: float
+    subject: bool = False  # a subject the source does not cover
+    source: bool = False  # the role's own words, not curated vocabulary
+    strong: bool = False  # a `strong` keyword
+
+
+def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[float, str], ...],
+          subject: bool = False, real: Collection[str] = ()) -> list[Hit]:
+    """Each keyword of ``vocabulary`` found in the question, once, with its place and weight."""
+    out = []
+    for weight, field in fields:
+        for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
-            if phrase and _find(tokens, phrase) >= 0:
-                score += weight * (1 + 0.25 * (len(phrase) - 1))
-    return score
+            start = _find(tokens, phrase, True, real) if phrase else -1
+            if start >= 0:
+                out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
+                               strong=field == "strong"))
+    return out
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Hits not inside a longer one of another topic: "career growth" is about careers, not
+    about growth. The role's own words never hide a curated keyword."""
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                       and (h.source or not o.source) and o.key != h.key for o in hits)]
+
+
+KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
 
 
 def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) -> float:
@@ -121,41 +205,232 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     return best[1] / 100 if best else 0.0
 
 
-def ask(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
-    """Work out the role and the topic of a question."""
+def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
+    """Work out the role, the topic and the outcome of a question."""
     question = question[:MAX_QUERY]
     tokens = words(question)
     if not tokens:
-        return Answer(question, "empty", None, None, 0.0)
+        return Match(question, EMPTY, None, None, 0.0)
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
-    text = " ".join(tokens)
     role_names = _names(role)
+    lexicon = _lexicon(catalog, role)
 
-    scores: dict[str, float] = {}
-    keywords: dict[str, float] = {}
-    for topic in TOPICS:
-        vocabulary = catalog.topics.get(topic.key, {})
-        keyword = keywords[topic.key] = _keyword_score(tokens, vocabulary)
-        phrase = _phrase_score(text, vocabulary.get("phrases", []), role_names)
-        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
-    for topic in TOPICS:  # a refinement whose words appear outranks what it refines
-        if topic.parent and keywords[topic.key] > 0:
-            scores[topic.key] += scores[topic.parent]
+    hits = _all_hits(catalog, lexicon, tokens)
+    content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
+    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
+    topics = _score_topics(catalog, tokens, hits, role_names)
+    scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
-    if named and related is None and all(t in FUNCTION_WORDS for t in tokens):
+    # Only the role's name and words that ask nothing ("what even is an MLE?"): about the role itself.
+    about_role = named and related is None and (all(t in FUNCTION_WORDS for t in tokens) or (
+        max(scores.values()) < MIN_SCORE and bool({"what", "whats", "who"} & set(tokens))
+        and all(t in STOP_WORDS or t in unknown_words for t in tokens)))
+    if about_role:
         scores["overview"] = max(scores["overview"], 2.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     alternatives = tuple((key, round(score, 2)) for key, score in ranked[:3] if score > 0)
     confidence = round(top / (top + second + 0.5), 2) if top else 0.0
+    closest = best if top else None
+
+    def result(outcome: str, topic: str | None = closest, **extra) -> Match:
+        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra)
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
-        return Answer(question, "related", role, best if top else None, confidence, alternatives, related)
-    if top == 0 or top - second < max(MIN_LEAD, 0.1 * top):
-        return Answer(question, "unsure", role, None, confidence, alternatives, related)
-    return Answer(question, "answer", role, best, confidence, alternatives, related)
+        return result(RELATED)
+    # Not covered: the topic the question asks about, if curated words or a phrasing say which.
+    asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
+    leading = {key for key, score in scores.items()
+               if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
+    subjects = _subjects(catalog, tokens, leading, hits, lexicon.words)
+    if subjects:
+        return result(NOT_COVERED, asked, subjects=subjects)
+    unmentioned = tuple(lexicon.names_unknown(question, role_names))
+    if unmentioned:
+        return result(NOT_COVERED, asked, unmentioned=unmentioned)
+    # Understood unless another topic accounts for words of the question that the best one does not.
+    others = set().union(*(found for key, found in explains.items() if key != best)) & set(content)
+    contested = others - explains[best]
+    understood = (not contested or (explains[best] & set(content) and second <= CONTESTED * top)
+                  or phrases[best] >= SURE_PHRASE)
+    # Words the source never uses, more of them than the words the topic accounts for: a question
+    # about something else that happens to share a word ("recommend a good pizza place").
+    # (A strong keyword speaks louder: it takes twice as many unknown words to outweigh it.)
+    unknown = [w for w in unknown_words if w not in explains[best]]
+    weight = len(explains[best]) * (2 if topics.strong[best] else 1)
+    if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE and not about_role:
+        return result(NOT_COVERED, None, unmentioned=tuple(unknown))
+    if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
+        return result(ANSWERED, best)
+    if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens) and len(unknown) == len(set(content)):
+        return result(NOT_COVERED, None, unmentioned=tuple(dict.fromkeys(unknown)))
+    if top == 0:
+        alternatives = lexicon.mentioned_in(content)
+        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
+    return result(NOT_UNDERSTOOD)
+
+
+def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
+    """Every keyword of a topic or an uncovered subject found in the question, and the role's own
+    words where no curated keyword speaks for the same words; none inside a longer one."""
+    curated = [h for topic in TOPICS
+               for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS, real=lexicon.words)]
+    curated += [h for key, subject in catalog.uncovered.items()
+                for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True,
+                               real=lexicon.words)]
+    source = [h for h in lexicon.source_hits(tokens) if not any(o.start <= h.start and h.end <= o.end for o in curated)]
+    return _longest(curated + source)
+
+
+class TopicScores(NamedTuple):
+    scores: dict[str, float]
+    keywords: dict[str, float]  # from curated keywords only
+    strong: dict[str, bool]  # whether a strong keyword matched
+    phrases: dict[str, float]  # similarity to the closest phrasing
+    explains: dict[str, set[str]]  # the question's words each topic accounts for
+
+
+def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]]) -> TopicScores:
+    text = " ".join(tokens)
+    scores: dict[str, float] = {}
+    keywords: dict[str, float] = {}
+    strong: dict[str, bool] = {}
+    phrases: dict[str, float] = {}
+    # Which words each topic accounts for: a topic that matched only "how much" in "how much of
+    # the time is spent cleaning data" has not understood it.
+    explains: dict[str, set[str]] = {}
+    for topic in TOPICS:
+        own = [h for h in hits if h.key == topic.key and not h.subject]
+        keyword = keywords[topic.key] = sum(h.weight for h in own if not h.source)
+        strong[topic.key] = any(h.strong for h in own)
+        explains[topic.key] = {tokens[i] for h in own for i in range(h.start, h.end)}
+        phrase = phrases[topic.key] = _phrase_score(text, catalog.topics.get(topic.key, {}).get("phrases", []), role_names)
+        scores[topic.key] = keyword + phrase if keyword else (phrase if phrase >= MIN_PHRASE else 0.0)
+        scores[topic.key] += sum(h.weight for h in own if h.source)
+    for topic in TOPICS:  # a refinement whose strong words appear outranks what it refines
+        if topic.parent and strong[topic.key] and (topic.over_parent or not strong[topic.parent]):
+            scores[topic.key] += scores[topic.parent]
+            explains[topic.key] |= explains[topic.parent]
+    return TopicScores(scores, keywords, strong, phrases, explains)
+
+
+def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit],
+              real: Collection[str]) -> tuple[str, ...]:
+    """The uncovered subjects the question names, the strongest first; a subject's refiners count
+    only when a topic it refines leads (by curated words)."""
+    scores: dict[str, float] = {}
+    for hit in hits:
+        if hit.subject:
+            scores[hit.key] = scores.get(hit.key, 0.0) + hit.weight
+    for key, subject in catalog.uncovered.items():
+        if subject.get("refiners") and leading & set(subject.get("refines") or ()):
+            found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True, real=real)
+            found = _longest(found + [h for h in hits if not h.subject])
+            found = [h for h in found if h.subject]
+            scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
+    return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0)
+
+
+class Lexicon:
+    """What the role's own facts talk about: the stems of their words, and the sections they
+    appear in; plus every word of the curated topic vocabulary."""
+
+    def __init__(self, catalog: Catalog, role: Role) -> None:
+        self.sections: dict[str, set[str]] = {}
+        self.pairs: dict[str, set[str]] = {}
+        for key in SECTION_TOPICS:
+            texts = [[stem(w) for w in words(text)] for text in _strings(getattr(role, key, None))]
+            self.sections[key] = {w for text in texts for w in text}
+            self.pairs[key] = {f"{a} {b}" for text in texts for a, b in pairwise(text)}
+        self.words: set[str] = set()  # the role's words as they stand, never taken for misspellings
+        self.known = set().union(*self.sections.values())
+        for field in Role._fields:  # what the source says; not what it leaves out, nor our questions
+            if field not in ("not_covered", "fit", "origin", "slug"):
+                self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
+        self.known |= {stem(w) for w in self.words}
+        self.spellings = sorted(w for w in self.words if len(w) >= 5)
+        self.stems: list[str] = []
+        for vocabulary in catalog.topics.values():
+            for field in ("phrases", "keywords", "strong"):
+                for keyword in vocabulary.get(field) or ():
+                    for word in keyword_words(keyword):
+                        if word.endswith("*"):
+                            self.stems.append(word[:-1])
+                        else:
+                            self.known.add(stem(word))
+                            self.words.add(word)
+
+    def knows(self, word: str) -> bool:
+        """Whether the source or the vocabulary uses the word, or a close misspelling of it."""
+        if word in STOP_WORDS or stem(word) in self.known or any(word.startswith(s) for s in self.stems):
+            return True
+        if len(word) < 5:
+            return False
+        from rapidfuzz import fuzz, process
+
+        return process.extractOne(word, self.spellings, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO) is not None
+
+    def source_hits(self, tokens: list[str]) -> list[Hit]:
+        """The question's words, and pairs of words, that the role's facts use in one section
+        only ("wrangling", "business analysis"): evidence for that section's topic."""
+        out = []
+        for n, weight in ((1, SOURCE_WORD), (2, SOURCE_PAIR)):
+            for start in range(len(tokens) - n + 1):
+                span = tokens[start:start + n]
+                if any(w in STOP_WORDS for w in span) or (n == 1 and len(span[0]) <= 3):
+                    continue
+                gram = " ".join(stem(w) for w in span)
+                where = [key for key, found in (self.sections if n == 1 else self.pairs).items() if gram in found]
+                if len(where) == 1:
+                    out.append(Hit(where[0], start, start + n, weight, source=True))
+        return out
+
+    def mentioned_in(self, content: list[str]) -> tuple[tuple[str, float], ...]:
+        """The topics whose facts use any of these words, most first."""
+        counts = {key: float(sum(stem(w) in found for w in content if len(w) > 2))
+                  for key, found in self.sections.items()}
+        ranked = sorted(((k, c) for k, c in counts.items() if c), key=lambda kv: -kv[1])
+        return tuple(ranked[:3])
+
+    def names_unknown(self, question: str, role_names: list[list[str]]) -> list[str]:
+        """Names in the question the role's facts never use: a capitalised word that does not
+        start the question ("PyTorch", "Spotify"), or one with digits or symbols ("H1B", "C++")."""
+        names = {w for name in role_names for w in name}
+        out = []
+        for i, match in enumerate(NAMED.finditer(question)):
+            word = match.group()
+            plain = words(word)
+            if not plain or any(p in names for p in plain):
+                continue
+            capital = i > 0 and any(c.isupper() for c in word) and not word.isupper() or len(word) > 2 and word.isupper()
+            symbol = any(c.isdigit() or c in "+#" for c in word)
+            if (capital or symbol) and not all(self.knows(p) for p in plain):
+                out.append(word)
+        return list(dict.fromkeys(out))
+
+
+_LEXICONS: weakref.WeakKeyDictionary[Catalog, dict[str, Lexicon]] = weakref.WeakKeyDictionary()
+
+
+def _lexicon(catalog: Catalog, role: Role) -> Lexicon:
+    """The role's lexicon, built once per catalog (an interactive session asks many questions)."""
+    per_role = _LEXICONS.setdefault(catalog, {})
+    if role.slug not in per_role:
+        per_role[role.slug] = Lexicon(catalog, role)
+    return per_role[role.slug]
+
+
+def _strings(value) -> list[str]:
+    """Every string in a record, however nested."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def _names(role: Role) -> list[list[str]]:
@@ -187,7 +462,3 @@ def _related_title(role: Role, tokens: list[str]) -> tuple[Title | None, list[st
         return None, tokens
     remaining, _ = _remove(tokens, [best[2]])
     return best[1], remaining
-
-
-def topic_heading(key: str) -> str:
-    return BY_KEY[key].heading

@@ -92,6 +92,7 @@ class Catalog:
         self._entries: dict[str, tuple[int, int]] = {}  # slug -> (document number, role index)
         self.overridden: dict[str, list[str]] = {}
         self.topics: dict[str, dict[str, list[str]]] = {}
+        self.uncovered: dict[str, dict[str, Any]] = {}  # subject -> its text, nearest topics, words
         self._roles: dict[str, Role] = {}
         for number, (origin, document) in enumerate(documents):
             for index, head in enumerate(document.heads):
@@ -104,6 +105,13 @@ class Catalog:
                 merged = self.topics.setdefault(topic, {"phrases": [], "keywords": [], "strong": []})
                 for field in merged:
                     merged[field] += extra.get(field) or []
+            for key, subject in document.uncovered.items():
+                known = self.uncovered.setdefault(key, {})
+                for field, value in subject.items():
+                    if isinstance(value, list):
+                        known[field] = known.get(field, []) + value
+                    elif value is not None:
+                        known[field] = value
 
     def __len__(self) -> int:
         return len(self._entries)

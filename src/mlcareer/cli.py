@@ -486,7 +486,13 @@ def app_commands() -> list[str]:
     return list(getattr(group, "commands", {}))
 
 
-@app.command()
+ASK_HELP = ("Answer a career question from the curated data, with its source quotes.\n\n"
+            "Answered: the section that answers it (exit 0). Not covered: the source says nothing on it; "
+            "what it says on the nearest topic follows, labelled as such (exit 1). Not understood: the closest "
+            "topics, if any, on stderr (exit 1). A related title without a profile: said so (exit 1).")
+
+
+@app.command(help=ASK_HELP)
 @handled
 def ask(
     ctx: typer.Context,
@@ -497,50 +503,49 @@ def ask(
         "--role", "-r", help="Ask about this role unless the question names one.", autocompletion=complete_role,
         show_default=False)] = None,
     json: JsonOpt = False,
+    fmt: FormatOpt = Format.text,
 ) -> None:
-    """Answer a career question from the curated data: only that answer, with its source quote."""
+    fmt = chosen(json, fmt)
     if question:
-        code = _answer(ctx, " ".join(question), role, json)
+        code = _answer(ctx, " ".join(question), role, fmt)
         if code:
             raise typer.Exit(code)
         return
-    sys.stderr.write("Ask about pay, duties, a typical day, degrees, skills, courses... "
-                     "An empty line or Ctrl-D leaves.\n")
-    while True:
+    if sys.stdin.isatty():
         try:
-            line = input("ask> ")
+            import readline  # noqa: F401 - line editing and history for input()
+        except ImportError:  # not on every platform
+            pass
+    from .answers import banner
+
+    # The banner and the prompt go to stderr, so stdout holds answers only (`... | ask --json`).
+    sys.stderr.write(banner() + "\n")
+    while True:
+        sys.stderr.write("ask> ")
+        sys.stderr.flush()
+        try:
+            line = input()
         except EOFError:
             sys.stderr.write("\n")
             return
         if not line.strip():
             return
-        _answer(ctx, line, role, json)
+        _answer(ctx, line, role, fmt)
         sys.stdout.flush()
 
 
-def _answer(ctx: typer.Context, question: str, role: str | None, as_json: bool) -> int:
-    """Print one answer; the exit code it deserves (0 answered, 1 not sure, 2 no question)."""
+def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format) -> int:
+    """Print one answer; its exit code (README: "Exit codes")."""
     from . import output
-    from .ask import ask as answer_question
-    from .errors import ExitCode
-    from .topics import BY_KEY
-
-    result = answer_question(settings(ctx).catalog, question, role)
-    if result.status == "empty":
-        from .errors import UsageError
-
-        raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
+    from .answers import NOT_UNDERSTOOD, answer
     from .views import blocks, data
 
-    if as_json or result.status in ("answer", "related"):
-        emit(ctx, Format.json if as_json else Format.text, data.answer, blocks.answer_page, result)
-    if result.status == "unsure":
-        closest = ", ".join(BY_KEY[key].heading.lower() for key, _ in result.alternatives) or \
-            "pay, duties, a typical day, how to become one, skills, free courses"
-        output.error(f"Not sure what you are asking. Closest topics: {closest}. "
-                     "Try naming one, e.g. 'what is the salary?'")
-        return int(ExitCode.NOT_FOUND)
-    return int(ExitCode.NOT_FOUND) if result.status == "related" else 0  # as `salary "data scientist"`
+    result = answer(settings(ctx).catalog, question, role)
+    if result.outcome == NOT_UNDERSTOOD and fmt is not Format.json:
+        output.error(result.message or "")  # no answer to print: the closest topics, on stderr
+    else:
+        emit(ctx, fmt, data.answer, blocks.answer_page, result)
+    return result.exit_code
 
 
 def _help_fits_the_terminal(command) -> None:

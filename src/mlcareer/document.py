@@ -53,6 +53,7 @@ def build_index(doc: dict) -> tuple[dict, dict, dict, dict]:
                 owners.append(index)
                 title_lookup.setdefault(normalise(spelling), index)
     header = {"sources": {s["id"]: s for s in doc["sources"]}, "topics": doc.get("topics") or {},
+              "uncovered": doc.get("uncovered") or {},
               "heads": heads, "lookup": lookup}
     table = {"names": names, "roles": roles, "extra": extra}
     search = {"rapidfuzz": rapidfuzz.__version__, "choices": choices, "owners": owners}
@@ -99,6 +100,10 @@ class Document:
     @property
     def topics(self) -> dict[str, Any]:
         return self.header["topics"]
+
+    @property
+    def uncovered(self) -> dict[str, Any]:
+        return self.header.get("uncovered") or {}
 
     def role(self, index: int) -> dict:
         return self._roles[index]

@@ -196,36 +196,69 @@ def _role_spec() -> Obj:
 ROLE = _role_spec()
 
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
+# A subject the source does not cover: what to call it, the topics whose facts come nearest, and
+# the words that name it (``refiners`` only count in a question that also matches ``refines``).
+SUBJECT = Obj({"text": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
+               "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str())},
+              required=("text",))
 
 DOCUMENT = Obj(
     {"schema": Number(), "sources": ListOf(SOURCE), "roles": ListOf(ROLE),
-     "topics": None},  # type: ignore[dict-item]  # replaced below: a mapping of topic -> TOPIC
+     "topics": None,  # type: ignore[dict-item]  # replaced below: a mapping of topic -> TOPIC
+     "uncovered": None},  # type: ignore[dict-item]  # replaced below: a mapping of subject -> SUBJECT
     required=("roles",),
 )
 
 
-class TopicMap(Spec):
-    """``topics:`` maps a question topic to extra phrasings and keywords for ``mlcareer ask``."""
+class NamedMap(Spec):
+    """A mapping of names to entries, each checked by ``entry``."""
 
     def check(self, value, path, problems):
         if not isinstance(value, dict):
             problems.append((path, f"expected a mapping, got {_type_name(value)}"))
             return {}
         out = {}
-        from .topics import TOPIC_KEYS
-
         for key, spec in value.items():
-            if key not in TOPIC_KEYS:
-                problems.append((path + (key,), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
-                continue
-            out[key] = TOPIC.check(spec, path + (key,), problems)
+            checked = self.entry(str(key), spec, path + (str(key),), problems)
+            if checked is not None:
+                out[str(key)] = checked
         return out
+
+    def entry(self, key: str, spec: Any, path: Path, problems: list[Problem]) -> dict | None:
+        raise NotImplementedError  # pragma: no cover
 
     def default(self):
         return {}
 
 
+class TopicMap(NamedMap):
+    """``topics:`` maps a question topic to extra phrasings and keywords for ``mlcareer ask``."""
+
+    def entry(self, key, spec, path, problems):
+        from .topics import TOPIC_KEYS
+
+        if key not in TOPIC_KEYS:
+            problems.append((path, f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+            return None
+        return TOPIC.check(spec, path, problems)
+
+
+class SubjectMap(NamedMap):
+    """``uncovered:`` maps a subject the source does not cover to the words that name it."""
+
+    def entry(self, key, spec, path, problems):
+        from .topics import TOPIC_KEYS
+
+        subject = SUBJECT.check(spec, path, problems)
+        for field in ("nearest", "refines"):
+            for i, topic in enumerate((subject or {}).get(field) or ()):
+                if topic not in TOPIC_KEYS:
+                    problems.append((path + (field, i), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
+        return subject
+
+
 DOCUMENT.fields["topics"] = TopicMap()
+DOCUMENT.fields["uncovered"] = SubjectMap()
 
 
 def check_document(data: Any) -> tuple[dict, list[Problem]]:

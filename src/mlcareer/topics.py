@@ -1,7 +1,8 @@
-"""The topics ``mlcareer ask`` can answer, in one table: key, heading, what answers it.
+"""The topics ``mlcareer ask`` can answer, in one table: key, heading, the section that answers it.
 
-A topic with a ``parent`` refines it (hourly pay refines pay): when both match a question,
-the refinement wins. Their vocabulary (phrasings, keywords) lives in the data files.
+A topic with a ``parent`` refines it (hourly pay refines pay): when its strong words appear,
+the refinement wins, unless the parent's strong words appear too (then the scores decide). Their vocabulary (phrasings, keywords) lives in the data files, beside the
+vocabulary of subjects the source does not cover (``uncovered:``, such as the job outlook).
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ class Topic(NamedTuple):
     heading: str
     section: str  # the profile section that answers it
     parent: str | None = None
+    # Whether it outranks its parent even when the parent's strong words appear too: "hourly
+    # wage" is hourly pay; "a bachelor's ... the steps to become one" is the path, not degrees.
+    over_parent: bool = False
 
 
 TOPICS: tuple[Topic, ...] = (
     Topic("overview", "What the job is", "overview"),
     Topic("salary", "Pay", "salary"),
-    Topic("hourly", "Hourly pay", "salary", parent="salary"),
+    Topic("hourly", "Hourly pay", "salary", parent="salary", over_parent=True),
     Topic("duties", "Duties", "duties"),
     Topic("typical_day", "A typical day", "typical_day"),
     Topic("industries", "Industries", "industries"),
@@ -32,7 +36,6 @@ TOPICS: tuple[Topic, ...] = (
     Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
     Topic("sources", "Sources", "sources"),
-    Topic("outlook", "Job outlook", "not_covered"),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
 BY_KEY = {t.key: t for t in TOPICS}

@@ -3,7 +3,7 @@ roles and query results into it. Nothing here knows about terminals or formats."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
@@ -409,63 +409,23 @@ def fit_page(role: Role, answers: list[str]) -> list[Block]:
     return out
 
 
-DEGREE_WORDS = ("degree", "master", "ph.d", "phd", "bachelor", "undergraduate", "college", "university")
-
-
-def _hourly(role: Role) -> list[Block]:
-    from ..queries import salary_summary
-
-    summary = salary_summary(role)
-    rows = tuple((r.estimate.source, hourly.describe(summary.currency, " an hour"),
-                  f"from {r.annual.describe(summary.currency)} a year" if hourly.derived and r.annual else "as stated")
-                 for r in summary.rows if (hourly := r.hourly) is not None)
-    if not rows:
-        return []
-    out: list[Block] = [Table(("Source", "Per hour", "How"), rows)]
-    if summary.has_derived:
-        out.append(Para(f"Derived figures are computed by mlcareer, not stated by the source; they assume "
-                        f"{summary.assumption}.", "note"))
-    out.append(Bullets(tuple(Item(r.estimate.source, quote=r.estimate.quote) for r in summary.rows),
-                       title="As the source states it", show_quotes=True))
-    return out
-
-
-def _education(role: Role) -> list[Block]:
-    every = [*role.path.steps, *role.path.requirements]
-    steps = [s for s in every if any(w in f"{s.label} {s.text}".lower() for w in DEGREE_WORDS)] or every
-    return [Bullets(tuple(item(s) for s in steps), show_quotes=True)] if steps else []
-
-
-def _outlook(role: Role) -> list[Block]:
-    out: list[Block] = [Para("The source gives no job outlook figures: no growth rate and no number of jobs.", "warn")]
-    said = [f for f in (role.salary.note if role.salary else None, *role.pros_cons.pros) if f]
-    if said:
-        out.append(Bullets(tuple(item(f, label=False) for f in said), title="What it does say", show_quotes=True))
-    return out
-
-
 def answer_page(answer) -> list[Block]:
-    """The blocks for one answer of ``mlcareer ask``: only the part of the profile asked about."""
-    from ..ask import topic_heading
-    from ..sections import BY_NAME
+    """The blocks for one answer of ``mlcareer ask`` (an ``answers.Answer``): its message, then the
+    sections the query layer chose, each as ``show`` prints it, with quotes."""
+    from ..answers import NOT_COVERED, RELATED
 
     role = answer.role
-    head: list[Block] = [Heading(f"{role.title}: {topic_heading(answer.topic)}" if answer.topic else role.title, 1),
-                         Para(source_line(role), "dim")]
-    if answer.status == "related":
+    if answer.outcome == RELATED:
         title = answer.related
-        what = {"salary": "no pay figures", "hourly": "no pay figures"}.get(answer.topic, "no details")
-        return [Heading(title.shown, 1), Para(
-            f"{title.shown} is one of the related job titles the {role.title} profile lists, but the source "
-            f"has no profile for it and gives {what} for it."),
-            Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
-                 "hint")]
-    special: dict[str, Callable[[Role], list[Block]]] = {"hourly": _hourly, "education": _education, "outlook": _outlook,
-               "advice": lambda r: facts(r.path.alongside, True)}
-    if answer.topic in special:
-        body = special[answer.topic](role)
-    else:
-        from ..topics import BY_KEY
-
-        body = section_blocks(role, BY_NAME[BY_KEY[answer.topic].section], quotes=True, heading=False)
-    return head + (body or [Para(SILENT, "warn")])
+        return [Heading(title.shown, 1), Para(answer.message),
+                Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
+                     "hint")]
+    heading = f"{role.title}: {answer.topic.heading}" if answer.topic else f"{role.title}: not covered"
+    out: list[Block] = [Heading(heading, 1), Para(source_line(role), "dim")]
+    if answer.message:
+        out.append(Para(answer.message, "warn"))
+    for part in answer.parts:
+        if answer.outcome == NOT_COVERED:
+            out.append(Heading(f"What the source does say on the nearest topic: {part.topic.heading}"))
+        out += section_blocks(role, part.section, quotes=True, heading=False) or [Para(SILENT, "warn")]
+    return out

@@ -87,30 +87,27 @@ def validation(results: list[FileCheck]) -> dict:
 
 
 def answer(result) -> dict:
-    from ..topics import BY_KEY
+    """``mlcareer ask --json``: the outcome, and the sections the query layer chose."""
+    role = result.role
 
-    out = {"version": JSON_VERSION, "question": result.question, "status": result.status,
-           "role": result.role.slug if result.role else None, "topic": result.topic,
-           "topic_heading": BY_KEY[result.topic].heading if result.topic else None,
-           "confidence": result.confidence,
-           "alternatives": [{"topic": key, "score": score} for key, score in result.alternatives],
-           "related_title": ({"name": result.related.name, "display": result.related.display}
-                             if result.related else None),
-           "answer": None, "source": source(result.role.source) if result.role else None}
-    if result.status == "answer":
-        role, topic = result.role, BY_KEY[result.topic]
-        if topic.key == "hourly":
-            value = section_value(role, SECTION_BY_KEY["salary"])
-            out["answer"] = {"estimates": [{"source": e["source"], "hourly": e["hourly"], "quote": e["quote"],
-                                            "section": e["section"]} for e in (value or {}).get("estimates", [])],
-                             "assumption": (value or {}).get("assumption")}
-        elif topic.key == "advice":
-            out["answer"] = facts(role.path.alongside)
-        elif topic.key == "outlook":
-            out["answer"] = {"covered": False, "not_covered": list(role.not_covered)}
-        else:
-            out["answer"] = section_value(role, SECTION_BY_KEY[topic.section])
-    return out
+    def part(p) -> dict:
+        return {"topic": p.topic.key, "heading": p.topic.heading, "section": p.section.key,
+                "value": section_value(role, p.section)}
+
+    answered = result.outcome == "answered"
+    return {"version": JSON_VERSION, "question": result.question, "status": result.outcome,
+            "role": role.slug, "topic": result.topic.key if result.topic else None,
+            "topic_heading": result.topic.heading if result.topic else None,
+            "confidence": result.confidence, "message": result.message,
+            "alternatives": [{"topic": a.topic.key, "heading": a.topic.heading, "score": a.score}
+                             for a in result.alternatives],
+            "related_title": ({"name": result.related.name, "display": result.related.display}
+                              if result.related else None),
+            "not_covered": result.not_covered,
+            "section": result.parts[0].section.key if answered else None,
+            "answer": section_value(role, result.parts[0].section) if answered else None,
+            "nearest": [] if answered else [part(p) for p in result.parts],
+            "source": source(role.source)}
 
 
 def error(message: str, code: int, suggestions: tuple[str, ...] = ()) -> dict:

@@ -1,0 +1,120 @@
+"""The answer to a question, decided once: which outcome, which sections of the profile answer
+it, what the source does not cover, and what it says on the nearest topics instead.
+
+Every view renders this same result (``views.blocks.answer_page`` for text and Markdown,
+``views.data.answer`` for JSON), so the formats cannot disagree about what answers a topic.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, Match, match
+from .catalog import Catalog
+from .errors import ExitCode
+from .model import Role, Title
+from .sections import BY_NAME, Section
+from .topics import BY_KEY, Topic
+
+OUTCOMES = (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED)
+EXIT_CODES = {ANSWERED: ExitCode.OK, NOT_COVERED: ExitCode.NOT_FOUND, NOT_UNDERSTOOD: ExitCode.NOT_FOUND,
+              RELATED: ExitCode.NOT_FOUND}
+MAX_NEAREST = 2  # nearest topics shown for a subject the source does not cover
+
+
+class Part(NamedTuple):
+    """A section of the profile, shown as the answer to a topic."""
+
+    topic: Topic
+    section: Section
+
+
+class Alternative(NamedTuple):
+    topic: Topic
+    score: float
+
+
+class Answer(NamedTuple):
+    question: str
+    outcome: str  # one of OUTCOMES
+    role: Role
+    topic: Topic | None  # answered: the topic asked about
+    parts: tuple[Part, ...]  # answered: what answers it; not covered: what the source says nearest
+    not_covered: str | None  # not covered: what the source does not cover, in words
+    message: str | None  # one sentence saying which outcome this is (None when answered)
+    confidence: float
+    alternatives: tuple[Alternative, ...] = ()
+    related: Title | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return int(EXIT_CODES[self.outcome])
+
+
+def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
+    """The answer to a question; UsageError when it has no words at all."""
+    found = match(catalog, question, role_hint)
+    if found.outcome == EMPTY or found.role is None:
+        from .errors import UsageError
+
+        raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
+    role = found.role
+    alternatives = tuple(Alternative(BY_KEY[key], score) for key, score in found.alternatives)
+
+    def result(outcome: str, message: str | None, topic: Topic | None = None, parts: tuple[Part, ...] = (),
+               not_covered: str | None = None) -> Answer:
+        return Answer(found.question, outcome, role, topic, parts, not_covered, message, found.confidence,
+                      alternatives, found.related)
+
+    if found.outcome == ANSWERED and found.topic:
+        topic = BY_KEY[found.topic]
+        return result(ANSWERED, None, topic, (_part(topic),))
+    if found.outcome == RELATED and found.related:
+        return result(RELATED, _related_message(found))
+    if found.outcome == NOT_COVERED:
+        subject, nearest = _not_covered(catalog, found)
+        message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
+        return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
+    return result(NOT_UNDERSTOOD, _unsure_message(alternatives))
+
+
+def banner() -> str:
+    """What the interactive prompt says first: the topics, from the one table of them."""
+    from .topics import TOPICS
+
+    return "Ask about " + "; ".join(t.heading.lower() for t in TOPICS) + ". An empty line or Ctrl-D leaves."
+
+
+def _part(topic: Topic) -> Part:
+    return Part(topic, BY_NAME[topic.section])
+
+
+def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
+    """What the source does not cover, in words, and the topics whose facts come nearest: the
+    topic the question asked about, if the subject is near it or refines it, else the subject's own."""
+    solid = found.topic
+    if found.subjects:
+        subjects = [catalog.uncovered[key] for key in found.subjects]
+        own = [k for s in subjects for k in s.get("nearest") or ()]
+        related = set(own) | {k for s in subjects for k in s.get("refines") or ()}
+        nearest = [solid] if solid in related else own  # "how long is the work week" is not the path
+        text = ", nor ".join(dict.fromkeys(s["text"] for s in subjects))
+        return text, [k for k in dict.fromkeys(nearest) if k in BY_KEY][:MAX_NEAREST]
+    named = " or ".join(f"\u201c{w}\u201d" for w in found.unmentioned)
+    return named, [solid] if solid else []
+
+
+def _related_message(found: Match) -> str:
+    title, role = found.related, found.role
+    assert title is not None and role is not None
+    what = "no pay figures" if found.topic in ("salary", "hourly") else "no details"
+    return (f"{title.shown} is one of the related job titles the {role.title} profile lists, but the source "
+            f"has no profile for it and gives {what} for it.")
+
+
+def _unsure_message(alternatives: tuple[Alternative, ...]) -> str:
+    if not alternatives:
+        return ("Not sure what you are asking: no topic of the source comes close. "
+                "'mlcareer show' prints everything it says.")
+    closest = ", ".join(a.topic.heading.lower() for a in alternatives)
+    return f"Not sure what you are asking. Closest topics: {closest}. Try naming one, e.g. 'what is the salary?'"
