@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -39,7 +40,16 @@ def sources(monkeypatch) -> Path:
     return found
 
 
-SHOWN = "data/roles.yaml"  # the built-in data, as verify names it from the repository root
+def _builtin_as_shown() -> str:
+    """How verify names the built-in data: the repository's data/roles.yaml from a checkout, the
+    packaged copy's path when mlcareer is installed (as in CI)."""
+    from mlcareer.catalog import builtin_data_path
+
+    relative = os.path.relpath(builtin_data_path())
+    return builtin_data_path() if relative.startswith("..") else relative
+
+
+SHOWN = _builtin_as_shown()
 
 
 def line_of(path: Path, pattern: str, key: str) -> int:
