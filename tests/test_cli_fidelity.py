@@ -152,8 +152,11 @@ def test_path_numbers_only_what_the_article_orders(cli):
 
 def test_compare_keeps_the_requirements_out_of_the_sequence(cli):
     out = flat(cli("--data", str(EXAMPLE), "compare", "mle", "data-wrangler").out)
-    assert "1. Undergraduate degree; 2. Entry-level job; also required, at no stated point: Master's degree, " \
-           "Related experience" in out
+    assert ("1. Most people earn an undergraduate degree in computer science, statistics, or data science; "
+            "2. After that, they might work") in out
+    assert ("also named as requirements, at no stated point: Most machine learning jobs require at least a "
+            "master's degree") in out
+    assert "You will also likely need several years of related experience" in out
     assert "3. Master's" not in out
 
 
@@ -175,6 +178,9 @@ def test_fit_claims_nothing_the_article_does_not_and_says_whose_questions_they_a
     assert "questions of mlcareer's, based on the article" in help_text
     assert "questions from the" not in help_text
     assert "mlcareer's" in json.loads(cli("fit", "-a", "y,y,y,y,y,y", "--json").out)["note"]
+    # each text is labelled as mlcareer's summary, never as "the source", and keeps its quote's content
+    assert "The source: " not in out and "Summary: " in out
+    assert "needed to set up scenarios that allow you to interpret results correctly" in out
 
 
 @pytest.mark.parametrize("fmt", [(), ("--format", "markdown"), ("--json",)], ids=["text", "markdown", "json"])

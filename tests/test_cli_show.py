@@ -137,7 +137,7 @@ def test_typical_day_shows_the_quoted_explanation(cli):
     ("duties", ["Verifying data quality", "Identifying and correcting distribution errors"]),
     ("path", ["1. Undergraduate degree", "2. Entry-level job", "- Master's degree", "- Related experience",
               "Certifications or a bootcamp"]),
-    ("skills", ["Hard skills:", "Data visualization", "Soft skills:", "Keep" if False else "old research"]),
+    ("skills", ["Hard skills:", "A deep understanding of data visualization", "Soft skills:", "Keep" if False else "old research"]),
     ("resources", ["Technical Interview Prep", "provider: Girls Who Code", "average time: 3-4 hours",
                    "https://www.theforage.com/simulations/bcg/gen-ai-anlo"]),
     ("sources", ["Published  2023-03-10", "Updated    2024-07-11", "Pay estimates the source cites:",

@@ -154,7 +154,8 @@ def test_data_never_reaches_the_terminal_raw(cli, tmp_path, kind, args):
     assert result.code == 0, result.err
     if "--color" in args:  # rich's own styling escapes are fine; the data's are not
         visible = re.sub(r"\x1b\[[0-9;]*m", "", result.out)
-        assert "\x1b]" not in visible and "\x9b" not in visible and "red\x1b" not in result.out
+        assert "\x1b]" not in visible and "\x9b" not in visible and "\x1b" not in visible
+        assert "[31m" not in visible and "[0m" not in visible  # no remnant of the data's own codes
         assert not RAW_CONTROL.search(visible)
     else:
         assert not RAW_CONTROL.search(result.out)
@@ -170,6 +171,13 @@ def test_arguments_never_reach_stderr_raw(cli, args):
     result = cli(*args)
     assert result.code in (1, 2)
     assert not RAW_CONTROL.search(result.err) and result.err.count("\n") == 1
+
+
+def test_an_escape_sequence_leaves_no_remnant_in_a_message(cli):
+    """The whole sequence goes, not just its escape character: no "[31m" left in the message."""
+    result = cli("show", "\x1b[31mevil\x1b[0m")
+    assert result.code == 1 and "evil" in result.err
+    assert "[31m" not in result.err and "[0m" not in result.err
 
 
 # --- CLI robustness ------------------------------------------------------------------------------

@@ -149,6 +149,7 @@ def test_term_dumb_and_color_never_keep_the_layout_without_colour(how):
     assert result.code == 0 and not COLOUR.search(result.out)
     assert visible(normal.out).split() [:12] == visible(result.out).split()[:12]
     assert "Per year: just under $129,000" in visible(result.out)  # the stacked table, as in colour
+    assert_fits(visible(result.out), 60, f"{how} at 60 columns")  # the terminal's width, not an assumed 80
 
 
 def test_urls_are_whole_and_clickable_in_a_terminal():

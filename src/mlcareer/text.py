@@ -11,12 +11,15 @@ import re
 # C0 controls (but tab and newline), DEL, C1 controls, and bidirectional overrides/isolates
 # (which can make text display in a different order from how it reads).
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Whole escape sequences first (CSI such as colour codes, OSC such as titles and links), so no
+# "[31m" is left behind when the escape character itself is dropped.
+_ESCAPES = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x9b[0-?]*[ -/]*[@-~]")
 _SPACES = re.compile(r"\s+")
 
 
 def clean(text: str, *, multiline: bool = False) -> str:
     """Drop unsafe characters; unless ``multiline``, fold all white space to single spaces."""
-    text = _UNSAFE.sub("", str(text))
+    text = _UNSAFE.sub("", _ESCAPES.sub("", str(text)))
     return text if multiline else _SPACES.sub(" ", text).strip()
 
 

@@ -350,12 +350,17 @@ def pay_estimates(summary: SalarySummary, field: str) -> str:
 
 
 def education_path(role: Role) -> str:
-    """The ordered steps numbered, the requirements the source does not order after them."""
+    """The ordered steps numbered, then the requirements the source does not place in that order;
+    each in its shown text, so the source's hedges (most, might, likely, some) stay with it."""
     path = role.path
-    shown = "; ".join(f"{n}. {s.label or s.text}" for n, s in enumerate(path.steps, 1))
+
+    def said(fact: Fact) -> str:
+        return credited(fact).rstrip(".")
+
+    shown = "; ".join(f"{n}. {said(s)}" for n, s in enumerate(path.steps, 1))
     if path.requirements:
-        also = ", ".join(s.label or s.text for s in path.requirements)
-        shown = f"{shown}; also required, at no stated point: {also}" if shown else also
+        also = "; ".join(said(s) for s in path.requirements)
+        shown = f"{shown}; also named as requirements, at no stated point: {also}" if shown else also
     return shown
 
 
@@ -386,8 +391,8 @@ def compare_page(comparison: Comparison) -> list[Block]:
             Para(f"Skills they share: {shared}.")]
 
 
-FIT_NOTE = ("The questions are mlcareer's, based on the article; what follows each one is what the "
-            "article says, in its own words below.")
+FIT_NOTE = ("The questions are mlcareer's, based on the article. Under each: mlcareer's summary of what "
+            "the article says, then the article's own words.")
 
 
 def fit_page(role: Role, answers: list[str]) -> list[Block]:
@@ -400,7 +405,7 @@ def fit_page(role: Role, answers: list[str]) -> list[Block]:
     for answer in ("yes", "no", "unsure"):
         if groups[answer]:
             items = tuple(Item(q.question, quote=q.fact.quote,
-                               details=("The source: " + credited(q.fact),) + link_details(q.fact)
+                               details=("Summary: " + credited(q.fact),) + link_details(q.fact)
                                + ((f"section: {q.fact.section}",) if q.fact.section else ()))
                           for q in groups[answer])
             out.append(Bullets(items, title=titles[answer], show_quotes=True))

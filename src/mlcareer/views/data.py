@@ -75,7 +75,7 @@ def fit(role: Role, answers: list[str]) -> dict:
         {"label": q.fact.label, "question": q.question, "answer": a, **fact(q.fact)}
         for q, a in zip(role.fit, answers)
     ], "note": "No score: the answers stand next to what the source says. The questions are mlcareer's, "
-               "based on the article; each text, quote and speaker is the article's."}
+               "based on the article; each text is mlcareer's summary of its quote, which is the article's own words."}
 
 
 def validation(results: list[FileCheck]) -> dict:

@@ -36,8 +36,14 @@ _URL = re.compile(r"https?://\S+")
 
 
 def console(stderr: bool = False, force: bool = False, no_color: bool | None = None) -> Console:
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False,
-                   force_terminal=True if force else None, no_color=no_color)
+    out = Console(stderr=stderr, markup=False, emoji=False, highlight=False,
+                  force_terminal=True if force else None, no_color=no_color)
+    if out.is_dumb_terminal:
+        # rich assumes 80 columns on TERM=dumb; the terminal still knows its own width
+        import shutil
+
+        out.size = shutil.get_terminal_size()
+    return out
 
 
 def render(blocks: Iterable[Block], out: Console) -> None:
