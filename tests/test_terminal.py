@@ -225,6 +225,17 @@ def test_fit_json_without_a_terminal_or_answers_is_a_usage_error():
     assert "--answers" in result.err
 
 
+@pytest.mark.parametrize("args,keys", [(["ask"], b"\n"), (["fit"], b"y\nn\nu\ny\ny\nn\n")], ids=["ask", "fit"])
+def test_prompts_wrap_between_words_in_a_narrow_terminal(args, keys):
+    """The banner and the questions are wrapped by us, not folded mid-word by the terminal."""
+    result = run_in_terminal([*args, "--no-pager"], 40, keys=keys)
+    assert result.code == 0
+    # up to the second question: the answers were typed ahead, so later prompts follow on one line
+    prompts = visible(result.out).split("{")[0].split(" 2. ")[0]
+    for line in prompts.splitlines():
+        assert len(line.rstrip()) <= 40, line
+
+
 def test_fit_prompts_go_to_stderr_in_a_terminal():
     result = run_in_terminal(["fit", "--json"], 80, keys=b"y\nn\nu\ny\ny\nn\n")
     assert result.code == 0

@@ -414,10 +414,10 @@ def fit(
                          f"--answers with {len(found.fit)} of {ANSWER_HELP}, comma-separated.")
     else:
         given = []
-        sys.stderr.write(f"{len(found.fit)} questions about {found.title}; answer {ANSWER_HELP}. Ctrl-D stops.\n")
+        output.prompt(f"{len(found.fit)} questions about {found.title}; answer {ANSWER_HELP}. Ctrl-D stops.")
         for number, question in enumerate(found.fit, 1):
             while True:
-                sys.stderr.write(f"{number}. {question.question} ")
+                output.prompt(f"{number}. {question.question}", end=" ")
                 sys.stderr.flush()
                 reply = sys.stdin.readline()
                 if not reply:
@@ -427,7 +427,7 @@ def fit(
                 if answer:
                     given.append(answer)
                     break
-                sys.stderr.write(f"   please answer {ANSWER_HELP}\n")
+                output.prompt(f"please answer {ANSWER_HELP}")
     emit(ctx, chosen(json, fmt), data.fit, blocks.fit_page, found, given)
 
 
@@ -516,10 +516,11 @@ def ask(
             import readline  # noqa: F401 - line editing and history for input()
         except ImportError:  # not on every platform
             pass
+    from . import output
     from .answers import banner
 
     # The banner and the prompt go to stderr, so stdout holds answers only (`... | ask --json`).
-    sys.stderr.write(banner() + "\n")
+    output.prompt(banner())
     while True:
         sys.stderr.write("ask> ")
         sys.stderr.flush()

@@ -126,3 +126,17 @@ def error(message: str) -> None:
 def note(message: str) -> None:
     """A remark on stderr that does not stop the command (``mlcareer: note: ...``)."""
     error(f"note: {message}")
+
+
+def prompt(text: str, end: str = "\n") -> None:
+    """A prompt or banner on stderr; in a terminal, wrapped to its width between words (a long
+    line would otherwise be folded by the terminal mid-word)."""
+    text = clean(text)
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = max(shutil.get_terminal_size().columns - 1, 20)
+        text = "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+    sys.stderr.write(text + end)
+    sys.stderr.flush()
