@@ -77,3 +77,9 @@ def test_the_builtin_data_ships_inside_the_package():
     package_dir = os.path.dirname(mlcareer.__file__)
     if "site-packages" in package_dir:  # installed non-editable, as CI does
         assert path.startswith(package_dir)
+
+
+def test_an_empty_role_name_is_a_usage_error(cli):
+    result = cli("show", "")
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("mlcareer: ") and result.err.count("\n") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .catalog import Catalog
-from .errors import NotFoundError
+from .errors import NotFoundError, UsageError
 from .model import Role, SalaryEstimate, Title
 from .text import money, normalise, shell_command, shorten
 
@@ -39,6 +39,8 @@ def find_role(catalog: Catalog, query: str | None) -> Resolved:
     if query is None:
         query = DEFAULT_ROLE if DEFAULT_ROLE in catalog else next(iter(catalog.slugs()), "")
     wanted = normalise(query[:MAX_QUERY])
+    if not wanted and catalog.slugs():
+        raise UsageError("The role name is empty; name a role (see 'mlcareer roles') or leave it out.")
     for form in (wanted, singular(wanted)):
         slug = catalog.find(form)
         if slug is not None:
