@@ -63,7 +63,21 @@ common possible true right wrong real actual specific general different same usu
 talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
 thinking considering planning trying hoping asking ask keep keeps told wat wut wich whic hw u ur r
 plz thx abt bc cuz tho im ive id dont cant wont isnt arent
+anything something nothing everything somewhere anywhere everywhere guy guys gal dude man bro
+honest honestly frankly realistically really truthfully tbh ngl imo imho idk btw fyi tldr tl dr
+lol lmao haha omg nah naw gonna gotta wanna kinda sorta ya yall yo super totally literally
+fine cool nice great sure true fact facts care question questions answer know knowing wondered
+looking look find figure understand explained simple simply plain quick quickly briefly short
+gig gigs field thing things area line way whole overall exact main
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
+# The asker's background, said before the question: a clause that opens with one of these
+# ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
+BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
+                        r"(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
+                        r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
+                        r"my job|my current|my degree|coming from|as a|as an)\b(?P<context>[^,.;:!?]*?)"
+                        r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
+                        r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -96,7 +110,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
             break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word  # "make" and "making" are one word
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
@@ -218,8 +232,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     lexicon = _lexicon(catalog, role)
 
     hits = _all_hits(catalog, lexicon, tokens)
+    background = _background(question)
+    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored"
+                                    and set(tokens[h.start:h.end]) <= background)]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
-    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
+    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t) and t not in background]
     topics = _score_topics(catalog, tokens, hits, role_names)
     scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
@@ -270,6 +287,13 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         alternatives = lexicon.mentioned_in(content)
         return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
     return result(NOT_UNDERSTOOD)
+
+
+def _background(question: str) -> set[str]:
+    """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
+    name no subject the question is about, so they are neither unknown nor, for subjects marked
+    ``background: ignored``, a subject ("I work in retail, how do I switch")."""
+    return {w for found in BACKGROUND.finditer(question) for w in words(found.group("context"))}
 
 
 def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
