@@ -192,6 +192,9 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
         for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
             start = _find(tokens, phrase, True, real) if phrase else -1
+            end = start + len(phrase)
+            if start >= 0 and phrase[-1] == "much" and end < len(tokens) and tokens[end] not in STOP_WORDS:
+                continue  # "how much schooling" asks about schooling, not pay
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
                                strong=field == "strong"))
@@ -337,6 +340,14 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
         if topic.parent and strong[topic.key] and (topic.over_parent or not strong[topic.parent]):
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
+    for topic in TOPICS:
+        others = [t.key for t in TOPICS if t.key != topic.key]
+        if topic.judges and not strong[topic.key] and any(strong[key] for key in others):
+            scores[topic.key] = sum(h.weight for h in hits if h.key == topic.key and h.source)
+            explains[topic.key] = set()
+        if topic.over_all and strong[topic.key]:
+            scores[topic.key] += max(scores[key] for key in others)
+            explains[topic.key] = explains[topic.key].union(*(explains[key] for key in others))
     return TopicScores(scores, keywords, strong, phrases, explains)
 
 
