@@ -78,6 +78,35 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"my job|my current|my degree|coming from|as a|as an)\b(?P<context>[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
+# Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
+# no subject of their own ("messy data", "a realistic path", "in bullet form", "jump straight in"):
+# never counted as words the source does not use. (Subjects the source leaves out are nouns such
+# as "pizza", "age" or "ethics"; none is here.)
+GENERIC = """
+jump jumps reach reaches reached count counts counted depend depends depending depended based change changes
+changed move moves moved split splits beat beats fix fixes fixed own owns owned pick picks choose chooses run
+runs sit sits show shows shown stand stands fit fits suit suits handle handles deal deals cover covers covered
+include includes including involve involves involving require requires take takes taking took make makes made
+bring brings put puts set sets start starts stop stops end ends finish finishes try tries use uses used using
+prefer expect expects happen happens become becomes stay stays leave leaves come comes came find finds found look
+looks looking seem seems feel feels learn learns learning remember decide plan plans hope worry worried matter
+play read write call explain tell listen watch wait spend spends spent live lives living turn turns turned
+break breaks land lands hold holds lead leads pass passes add adds added build builds mix mixes mixed sum sums
+offer offers compare get gets
+messy random pure realistic realistically straight simple simpler easy easier hard harder difficult tough big
+bigger small smaller large huge tiny long longer short shorter high higher low lower good better best bad worse
+worst new newer old older young early late fast faster slow quick full whole entire main core key basic
+advanced deep deeper surface heavy light strong weak clear exact actual typical normal usual common rare general
+specific particular certain sure possible likely necessary needed required useful helpful important relevant
+different similar same other extra enough total overall rough solid decent fair okay fine cool nice great awesome
+crazy insane wild weird odd strange interesting boring fun cheap expensive serious legit real
+outside inside alongside between among within around across beyond behind through during before after since
+until while toward towards against despite via per vs versus along along upon onto
+thing things stuff way ways part parts kind kinds type types sort sorts bit lot lots form forms list lists bullet
+bullets point points sense idea ideas example examples case cases fact facts detail details sequence range
+amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
+aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
+""".split()
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -198,7 +227,13 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
                                strong=field == "strong"))
-    return out
+    # The same words count once, by the heaviest keyword that found them ("project" and
+    # "projects" both find "projects").
+    best: dict[tuple[int, int], Hit] = {}
+    for hit in out:
+        if (hit.start, hit.end) not in best or hit.weight > best[hit.start, hit.end].weight:
+            best[hit.start, hit.end] = hit
+    return list(best.values())
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
@@ -239,7 +274,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored"
                                     and set(tokens[h.start:h.end]) <= background)]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
-    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t) and t not in background]
+    unknown_words = [t for t in dict.fromkeys(content)
+                     if not lexicon.knows(t) and t not in background and stem(t) not in lexicon.generic]
     topics = _score_topics(catalog, tokens, hits, role_names)
     scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
@@ -386,6 +422,7 @@ class Lexicon:
                 self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
         self.known |= {stem(w) for w in self.words}
         self.spellings = sorted(w for w in self.words if len(w) >= 5)
+        self.generic = {stem(w) for w in GENERIC}  # words that name no subject, as stems
         self.stems: list[str] = []
         for vocabulary in catalog.topics.values():
             for field in ("phrases", "keywords", "strong"):
