@@ -294,7 +294,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     def result(outcome: str, topic: str | None = closest, **extra) -> Match:
         return Match(question, outcome, role, topic, confidence, alternatives, related, **extra)
 
-    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
+    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION
+                                              or best == "titles" and not topics.strong[best]):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
