@@ -38,6 +38,7 @@ SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its
 MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
 SOURCE_WORD = 0.5  # a word the role's facts use in one section only
 SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a two-word keyword
+BACKGROUND_WEIGHT = 0.5  # a topic's words in the asker's background count this much
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
@@ -106,7 +107,7 @@ thing things stuff way ways part parts kind kinds type types sort sorts bit lot 
 bullets point points sense idea ideas example examples case cases fact facts detail details sequence range
 amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
 aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
-""".split()
+"""  # split once per catalog, in Lexicon
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -271,18 +272,24 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     hits = _all_hits(catalog, lexicon, tokens)
     background = _background(question)
+    if related is not None and set(words(related.name)) <= background:
+        related = None  # "I'm a data analyst now, ...": the asker's job, not the question
     hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored"
                                     and set(tokens[h.start:h.end]) <= background)]
+    # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
+    hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT) if not h.subject and set(tokens[h.start:h.end]) <= background
+            else h for h in hits]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
     unknown_words = [t for t in dict.fromkeys(content)
                      if not lexicon.knows(t) and t not in background and stem(t) not in lexicon.generic]
-    topics = _score_topics(catalog, tokens, hits, role_names)
+    proper = [t for t in tokens if t not in background] or tokens  # phrasings compare with the question proper
+    topics = _score_topics(catalog, tokens, hits, role_names, proper)
     scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
     # Only the role's name and words that ask nothing ("what even is an MLE?"): about the role itself.
     about_role = named and related is None and (all(t in FUNCTION_WORDS for t in tokens) or (
         max(scores.values()) < MIN_SCORE and bool({"what", "whats", "who"} & set(tokens))
-        and all(t in STOP_WORDS or t in unknown_words for t in tokens)))
+        and all(t in STOP_WORDS or t in unknown_words or t in background for t in tokens)))
     if about_role:
         scores["overview"] = max(scores["overview"], 2.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -356,8 +363,9 @@ class TopicScores(NamedTuple):
     explains: dict[str, set[str]]  # the question's words each topic accounts for
 
 
-def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]]) -> TopicScores:
-    text = " ".join(tokens)
+def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]],
+                  asked: list[str]) -> TopicScores:
+    text = " ".join(asked)
     scores: dict[str, float] = {}
     keywords: dict[str, float] = {}
     strong: dict[str, bool] = {}
@@ -423,7 +431,7 @@ class Lexicon:
                 self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
         self.known |= {stem(w) for w in self.words}
         self.spellings = sorted(w for w in self.words if len(w) >= 5)
-        self.generic = {stem(w) for w in GENERIC}  # words that name no subject, as stems
+        self.generic = {stem(w) for w in GENERIC.split()}  # words that name no subject, as stems
         self.stems: list[str] = []
         for vocabulary in catalog.topics.values():
             for field in ("phrases", "keywords", "strong"):
