@@ -43,6 +43,9 @@ TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
+# Words that change nothing in a phrasing: "ok so what does an MLE actually do" is "what does an MLE do".
+FILLER = frozenset("a an the ok okay so actually really just basically honestly pls plz please um uh hey hi yo even "
+                   "exactly tbh lol well quick quickly anyway anyways kinda sorta literally".split())
 # Words that name no subject. A question whose other words the source never uses is about
 # something the source does not mention.
 STOP_WORDS = FUNCTION_WORDS | frozenset("""
@@ -251,9 +254,10 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     """Similarity to the closest phrasing, both without role names, word order ignored."""
     from rapidfuzz import fuzz, process
 
+    text = " ".join(w for w in text.split() if w not in FILLER)
     if not text or not phrases:
         return 0.0
-    stripped = [" ".join(_remove(words(p), role_names)[0]) for p in phrases]
+    stripped = [" ".join(w for w in _remove(words(p), role_names)[0] if w not in FILLER) for p in phrases]
     best = process.extractOne(text, stripped, scorer=fuzz.token_sort_ratio)
     return best[1] / 100 if best else 0.0
 
