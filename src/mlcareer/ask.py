@@ -44,8 +44,9 @@ TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # an MLE?", "tell me about ML engineers") is about the role itself.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
 # Words that change nothing in a phrasing: "ok so what does an MLE actually do" is "what does an MLE do".
-FILLER = frozenset("a an the ok okay so actually really just basically honestly pls plz please um uh hey hi yo even "
-                   "exactly tbh lol well quick quickly anyway anyways kinda sorta literally".split())
+FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", "just", "basically", "honestly", "pls",
+                    "plz", "please", "um", "uh", "hey", "hi", "yo", "even", "exactly", "tbh", "lol", "well", "quick",
+                    "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
 # Words that name no subject. A question whose other words the source never uses is about
 # something the source does not mention.
 STOP_WORDS = FUNCTION_WORDS | frozenset("""
@@ -77,9 +78,9 @@ gig gigs field thing things area line way whole overall exact main
 # The asker's background, said before the question: a clause that opens with one of these
 # ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
 BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
-                        r"(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
+                        r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
                         r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
-                        r"my job|my current|my degree|coming from|as a|as an)\b(?P<context>[^,.;:!?]*?)"
+                        r"my job|my current|my degree|coming from|as a|as an)\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
 # Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
