@@ -319,3 +319,17 @@ def test_uncovered_questions_with_background_or_outlook_words_stay_declined(cli,
 def test_a_question_about_something_else_sharing_a_word_is_not_answered(cli, question):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] in ("not_covered", "not_understood") and data["answer"] is None
+
+
+def test_a_subject_marked_background_ignored_is_not_named_by_the_askers_background(cli, tmp_path):
+    user = tmp_path / "subjects.yaml"
+    user.write_text("uncovered:\n  farming:\n    text: farming\n    nearest: [industries]\n    keywords: [farm, farming]\n"
+                    "    background: ignored\nroles: []\n")
+    asked = cli("--data", str(user), "ask", "do ML engineers work in farming")
+    assert asked.code == 1 and "The source does not cover farming." in asked.out
+    background = cli("--data", str(user), "ask", "I work in farming, how do I become an ML engineer")
+    assert background.code == 0 and background.out.startswith("Machine Learning Engineer: How to become one\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("uncovered:\n  farming:\n    text: farming\n    background: sometimes\nroles: []\n")
+    result = cli("validate", str(bad))
+    assert result.code == 3 and "uncovered.farming.background:" in result.out
