@@ -156,11 +156,11 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str
         stem_ = keyword[:-1]
         if word.startswith(stem_):
             return True
-        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) or word[0] != stem_[0] or _real(word, real):
+        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) - 1 or word[0] != stem_[0] or _real(word, real):
             return False
         from rapidfuzz.distance import OSA
 
-        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_), len(stem_) + 1))
+        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_) - 1, len(stem_), len(stem_) + 1))
     if word == keyword or word.rstrip("s") == keyword.rstrip("s"):
         return True
     if not fuzzy or len(keyword) < 5 or len(word) < 4 or word[0] != keyword[0] or _real(word, real):
