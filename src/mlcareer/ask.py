@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
@@ -277,13 +278,18 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     hits = _all_hits(catalog, lexicon, tokens)
     background = _background(question)
-    if related is not None and set(words(related.name)) <= background:
+    if related is not None and set(words(related.name)) <= background.keys():
         related = None  # "I'm a data analyst now, ...": the asker's job, not the question
-    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored"
-                                    and set(tokens[h.start:h.end]) <= background)]
+
+    def told(hit: Hit) -> bool:  # words found only in the background (its content words not asked again)
+        span = tokens[hit.start:hit.end]
+        span = [w for w in span if w not in STOP_WORDS] or span
+        return all(tokens.count(w) <= background[w] for w in span)
+
+    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h))]
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
-    hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT) if not h.subject and set(tokens[h.start:h.end]) <= background
-            else h for h in hits]
+    hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT, strong=False) if not h.subject and told(h) else h
+            for h in hits]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
     unknown_words = [t for t in dict.fromkeys(content)
                      if not lexicon.knows(t) and t not in background and stem(t) not in lexicon.generic]
@@ -341,11 +347,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     return result(NOT_UNDERSTOOD)
 
 
-def _background(question: str) -> set[str]:
+def _background(question: str) -> Counter[str]:
     """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
     name no subject the question is about, so they are neither unknown nor, for subjects marked
     ``background: ignored``, a subject ("I work in retail, how do I switch")."""
-    return {w for found in BACKGROUND.finditer(question) for w in words(found.group("context"))}
+    return Counter(w for found in BACKGROUND.finditer(question) for w in words(found.group("context")))
 
 
 def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
