@@ -284,6 +284,7 @@ def test_the_nearest_topic_of_an_uncovered_subject_is_its_own_unless_it_refines_
     ("what are the core responsibilities, in bullet form", "Duties"),
     # "how much X" asks about X, not about pay
     ("how much schooling does it take", "Degrees and education"),
+    ("how do i make myself a stronger candidate", "Advice: certifications, bootcamps, side projects"),  # "make" is not pay here
     # where a figure comes from is about the sources, whatever the figure
     ("where do the salary figures come from", "Sources"),
     # "worth it" judges what the question names
