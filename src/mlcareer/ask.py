@@ -84,7 +84,8 @@ gig gigs field thing things area line way whole overall exact main
 BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
                         r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
                         r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
-                        r"my job|my current|my degree|coming from|as a|as an)\b[^,.;:!?]*?)"
+                        r"my job|my current|my degree|my (?:mom|mum|dad|parents|friend|friends|wife|husband|partner|boss|manager|family)|"
+                        r"coming from|as a|as an)\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
 # Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
@@ -176,7 +177,8 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str
 
 
 def _real(word: str, real: Collection[str]) -> bool:
-    return word in real or word in STOP_WORDS
+    """A word the source or the vocabulary uses, itself or as a plural or singular ("requirement")."""
+    return word in real or word in STOP_WORDS or word + "s" in real or word.endswith("s") and word[:-1] in real
 
 
 def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
