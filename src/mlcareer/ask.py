@@ -3,7 +3,11 @@
 Offline and deterministic. The question's words are matched against each topic's curated
 keywords (stems, plurals and typos tolerated, with rapidfuzz) and phrasings (word order
 tolerated), and against the words the role's own facts use in one section only; role names are
-recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay).
+recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay);
+where a figure comes from beats the topic of the figure (``over_all``); "worth it" judges what
+another topic's strong words name (``judges``). The asker's background, said before the question
+("I'm 35 and a teacher, ..."), counts half for topics and is never taken for unknown words; nor
+are filler, slang and common words that only qualify the question (``GENERIC``).
 
 Four outcomes, never a guess:
 - ``answered``: one topic clearly leads and accounts for the question: no other topic explains
