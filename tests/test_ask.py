@@ -274,3 +274,63 @@ def test_the_nearest_topic_of_an_uncovered_subject_is_its_own_unless_it_refines_
     assert [n["topic"] for n in hours["nearest"]] == ["typical_day"]  # not the path, though "long" is a path word
     senior = json.loads(cli("ask", "--json", "what does a senior ML engineer do").out)
     assert senior["status"] == "not_covered" and [n["topic"] for n in senior["nearest"]] == ["duties"]
+
+
+@pytest.mark.parametrize("question, heading", [
+    # the asker's background names no subject: it is neither unknown words nor the industry asked about
+    ("im 52 and a plumber, what's the route into this job", "How to become one"),
+    ("I work in retail, how do I become an ML engineer", "How to become one"),
+    # common words that only qualify the question ("core", "bullet form") are not words the source never uses
+    ("what are the core responsibilities, in bullet form", "Duties"),
+    # "how much X" asks about X, not about pay
+    ("how much schooling does it take", "Degrees and education"),
+    ("how do i make myself a stronger candidate", "Advice: certifications, bootcamps, side projects"),  # "make" is not pay here
+    # where a figure comes from is about the sources, whatever the figure
+    ("where do the salary figures come from", "Sources"),
+    # "worth it" judges what the question names
+    ("is a bootcamp worth it", "Advice: certifications, bootcamps, side projects"),
+    # whether the job will last is the article's "future proof" sentence
+    ("will this job still exist in 20 years", "Pros and cons"),
+])
+def test_sloppy_and_personal_paraphrases_are_answered(cli, question, heading):
+    result = cli("ask", question)
+    assert result.code == 0 and result.err == ""
+    assert result.out.startswith(f"Machine Learning Engineer: {heading}\n")
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic_heading"] == heading
+
+
+def test_the_future_proof_answer_quotes_the_article(cli):
+    assert "future proof job" in cli("ask", "will this job still exist in 20 years").out
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("I'm in Germany, what's the salary", "by country, state or city"),  # a place in the background still counts
+    ("I work at a bank, what's the pay like in finance", "industries the article does not name"),
+    ("how many job openings are there", "job outlook figures"),  # demand and openings stay uncovered
+    ("is demand for ML engineers shrinking", "job outlook figures"),
+])
+def test_uncovered_questions_with_background_or_outlook_words_stay_declined(cli, question, subject):
+    result = cli("ask", question)
+    assert result.code == 1 and "The source does not cover" in result.out and subject in result.out
+
+
+@pytest.mark.parametrize("question", ["recommend me a movie", "what's the average age of ML engineers",
+                                      "is it ethical to build AI"])
+def test_a_question_about_something_else_sharing_a_word_is_not_answered(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] in ("not_covered", "not_understood") and data["answer"] is None
+
+
+def test_a_subject_marked_background_ignored_is_not_named_by_the_askers_background(cli, tmp_path):
+    user = tmp_path / "subjects.yaml"
+    user.write_text("uncovered:\n  farming:\n    text: farming\n    nearest: [industries]\n    keywords: [farm, farming]\n"
+                    "    background: ignored\nroles: []\n")
+    asked = cli("--data", str(user), "ask", "do ML engineers work in farming")
+    assert asked.code == 1 and "The source does not cover farming." in asked.out
+    background = cli("--data", str(user), "ask", "I work in farming, how do I become an ML engineer")
+    assert background.code == 0 and background.out.startswith("Machine Learning Engineer: How to become one\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("uncovered:\n  farming:\n    text: farming\n    background: sometimes\nroles: []\n")
+    result = cli("validate", str(bad))
+    assert result.code == 3 and "uncovered.farming.background:" in result.out

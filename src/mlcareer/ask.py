@@ -3,7 +3,11 @@
 Offline and deterministic. The question's words are matched against each topic's curated
 keywords (stems, plurals and typos tolerated, with rapidfuzz) and phrasings (word order
 tolerated), and against the words the role's own facts use in one section only; role names are
-recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay).
+recognised and set aside first. A refinement (hourly pay) beats the topic it refines (pay);
+where a figure comes from beats the topic of the figure (``over_all``); "worth it" judges what
+another topic's strong words name (``judges``). The asker's background, said before the question
+("I'm 35 and a teacher, ..."), counts half for topics and is never taken for unknown words; nor
+are filler, slang and common words that only qualify the question (``GENERIC``).
 
 Four outcomes, never a guess:
 - ``answered``: one topic clearly leads and accounts for the question: no other topic explains
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Collection
 from itertools import pairwise
 from typing import NamedTuple
@@ -38,10 +43,18 @@ SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its
 MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
 SOURCE_WORD = 0.5  # a word the role's facts use in one section only
 SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a two-word keyword
+# Objects after "make" that say it is not about earning ("make my application stronger", "make sure").
+MADE = frozenset(["my", "myself", "me", "sure", "it", "this", "that", "them", "yourself", "your", "their", "our", "sense",
+                  "friends", "progress", "changes", "decisions", "the"])
+BACKGROUND_WEIGHT = 0.5  # a topic's words in the asker's background count this much
 TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
 # Words that ask nothing by themselves: a question of only these and a role's name ("what is
 # an MLE?", "tell me about ML engineers") is about the role itself.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
+# Words that change nothing in a phrasing: "ok so what does an MLE actually do" is "what does an MLE do".
+FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", "just", "basically", "honestly", "pls",
+                    "plz", "please", "um", "uh", "hey", "hi", "yo", "even", "exactly", "tbh", "lol", "well", "quick",
+                    "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
 # Words that name no subject. A question whose other words the source never uses is about
 # something the source does not mention.
 STOP_WORDS = FUNCTION_WORDS | frozenset("""
@@ -63,7 +76,51 @@ common possible true right wrong real actual specific general different same usu
 talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
 thinking considering planning trying hoping asking ask keep keeps told wat wut wich whic hw u ur r
 plz thx abt bc cuz tho im ive id dont cant wont isnt arent
+anything something nothing everything somewhere anywhere everywhere guy guys gal dude man bro
+honest honestly frankly realistically really truthfully tbh ngl imo imho idk btw fyi tldr tl dr
+lol lmao haha omg nah naw gonna gotta wanna kinda sorta ya yall yo super totally literally
+fine cool nice great sure true fact facts care question questions answer know knowing wondered
+looking look find figure understand explained simple simply plain quick quickly briefly short
+gig gigs field thing things area line way whole overall exact main
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
+# The asker's background, said before the question: a clause that opens with one of these
+# ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
+BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
+                        r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
+                        r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
+                        r"my job|my current|my degree|my (?:mom|mum|dad|parents|friend|friends|wife|husband|partner|boss|manager|family)|"
+                        r"coming from|as a|as an)\b[^,.;:!?]*?)"
+                        r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
+                        r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
+# Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
+# no subject of their own ("messy data", "a realistic path", "in bullet form", "jump straight in"):
+# never counted as words the source does not use. (Subjects the source leaves out are nouns such
+# as "pizza", "age" or "ethics"; none is here.)
+GENERIC = """
+jump jumps reach reaches reached count counts counted depend depends depending depended based change changes
+changed move moves moved split splits beat beats fix fixes fixed own owns owned pick picks choose chooses run
+runs sit sits show shows shown stand stands fit fits suit suits handle handles deal deals cover covers covered
+include includes including involve involves involving require requires take takes taking took make makes made
+bring brings put puts set sets start starts stop stops end ends finish finishes try tries use uses used using
+prefer expect expects happen happens become becomes stay stays leave leaves come comes came find finds found look
+looks looking seem seems feel feels learn learns learning remember decide plan plans hope worry worried matter
+play read write call explain tell listen watch wait spend spends spent live lives living turn turns turned
+break breaks land lands hold holds lead leads pass passes add adds added build builds mix mixes mixed sum sums
+offer offers compare get gets
+messy random pure realistic realistically straight simple simpler easy easier hard harder difficult tough big
+bigger small smaller large huge tiny long longer short shorter high higher low lower good better best bad worse
+worst new newer old older young early late fast faster slow quick full whole entire main core key basic
+advanced deep deeper surface heavy light strong weak clear exact actual typical normal usual common rare general
+specific particular certain sure possible likely necessary needed required useful helpful important relevant
+different similar same other extra enough total overall rough solid decent fair okay fine cool nice great awesome
+crazy insane wild weird odd strange interesting boring fun cheap expensive serious legit real
+outside inside alongside between among within around across beyond behind through during before after since
+until while toward towards against despite via per vs versus along along upon onto
+thing things stuff way ways part parts kind kinds type types sort sorts bit lot lots form forms list lists bullet
+bullets point points sense idea ideas example examples case cases fact facts detail details sequence range
+amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
+aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
+"""  # split once per catalog, in Lexicon
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -96,7 +153,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
             break
-    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word  # "make" and "making" are one word
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
@@ -108,11 +165,11 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str
         stem_ = keyword[:-1]
         if word.startswith(stem_):
             return True
-        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) or word[0] != stem_[0] or _real(word, real):
+        if not fuzzy or len(stem_) < 5 or len(word) < len(stem_) - 1 or word[0] != stem_[0] or _real(word, real):
             return False
         from rapidfuzz.distance import OSA
 
-        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_), len(stem_) + 1))
+        return any(OSA.distance(word[:n], stem_) <= 1 for n in (len(stem_) - 1, len(stem_), len(stem_) + 1))
     if word == keyword or word.rstrip("s") == keyword.rstrip("s"):
         return True
     if not fuzzy or len(keyword) < 5 or len(word) < 4 or word[0] != keyword[0] or _real(word, real):
@@ -124,7 +181,8 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str
 
 
 def _real(word: str, real: Collection[str]) -> bool:
-    return word in real or word in STOP_WORDS
+    """A word the source or the vocabulary uses, itself or as a plural or singular ("requirement")."""
+    return word in real or word in STOP_WORDS or word + "s" in real or word.endswith("s") and word[:-1] in real
 
 
 def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
@@ -178,10 +236,21 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
         for keyword in vocabulary.get(field) or ():
             phrase = keyword_words(keyword)
             start = _find(tokens, phrase, True, real) if phrase else -1
+            end = start + len(phrase)
+            if start >= 0 and phrase[-1] == "much" and end < len(tokens) and tokens[end] not in STOP_WORDS:
+                continue  # "how much schooling" asks about schooling, not pay
+            if start >= 0 and phrase in (["make"], ["makes"], ["made"]) and end < len(tokens) and tokens[end] in MADE:
+                continue  # "make my application stronger", "what makes this career attractive": not pay
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
                                strong=field == "strong"))
-    return out
+    # The same words count once, by the heaviest keyword that found them ("project" and
+    # "projects" both find "projects").
+    best: dict[tuple[int, int], Hit] = {}
+    for hit in out:
+        if (hit.start, hit.end) not in best or hit.weight > best[hit.start, hit.end].weight:
+            best[hit.start, hit.end] = hit
+    return list(best.values())
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
@@ -198,9 +267,10 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     """Similarity to the closest phrasing, both without role names, word order ignored."""
     from rapidfuzz import fuzz, process
 
+    text = " ".join(w for w in text.split() if w not in FILLER)
     if not text or not phrases:
         return 0.0
-    stripped = [" ".join(_remove(words(p), role_names)[0]) for p in phrases]
+    stripped = [" ".join(w for w in _remove(words(p), role_names)[0] if w not in FILLER) for p in phrases]
     best = process.extractOne(text, stripped, scorer=fuzz.token_sort_ratio)
     return best[1] / 100 if best else 0.0
 
@@ -218,15 +288,30 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     lexicon = _lexicon(catalog, role)
 
     hits = _all_hits(catalog, lexicon, tokens)
+    background = _background(question)
+    if related is not None and set(words(related.name)) <= background.keys():
+        related = None  # "I'm a data analyst now, ...": the asker's job, not the question
+
+    def told(hit: Hit) -> bool:  # words found only in the background (its content words not asked again)
+        span = tokens[hit.start:hit.end]
+        span = [w for w in span if w not in STOP_WORDS] or span
+        return all(tokens.count(w) <= background[w] for w in span)
+
+    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h))]
+    # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
+    hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT, strong=False) if not h.subject and told(h) else h
+            for h in hits]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
-    unknown_words = [t for t in dict.fromkeys(content) if not lexicon.knows(t)]
-    topics = _score_topics(catalog, tokens, hits, role_names)
+    unknown_words = [t for t in dict.fromkeys(content)
+                     if not lexicon.knows(t) and t not in background and stem(t) not in lexicon.generic]
+    proper = [t for t in tokens if t not in background] or tokens  # phrasings compare with the question proper
+    topics = _score_topics(catalog, tokens, hits, role_names, proper)
     scores, keywords, phrases, explains = topics.scores, topics.keywords, topics.phrases, topics.explains
 
     # Only the role's name and words that ask nothing ("what even is an MLE?"): about the role itself.
     about_role = named and related is None and (all(t in FUNCTION_WORDS for t in tokens) or (
         max(scores.values()) < MIN_SCORE and bool({"what", "whats", "who"} & set(tokens))
-        and all(t in STOP_WORDS or t in unknown_words for t in tokens)))
+        and all(t in STOP_WORDS or t in unknown_words or t in background for t in tokens)))
     if about_role:
         scores["overview"] = max(scores["overview"], 2.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -238,7 +323,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     def result(outcome: str, topic: str | None = closest, **extra) -> Match:
         return Match(question, outcome, role, topic, confidence, alternatives, related, **extra)
 
-    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION):
+    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION
+                                              or best == "titles" and not topics.strong[best]):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
@@ -272,6 +358,13 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     return result(NOT_UNDERSTOOD)
 
 
+def _background(question: str) -> Counter[str]:
+    """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
+    name no subject the question is about, so they are neither unknown nor, for subjects marked
+    ``background: ignored``, a subject ("I work in retail, how do I switch")."""
+    return Counter(w for found in BACKGROUND.finditer(question) for w in words(found.group("context")))
+
+
 def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
     """Every keyword of a topic or an uncovered subject found in the question, and the role's own
     words where no curated keyword speaks for the same words; none inside a longer one."""
@@ -292,8 +385,9 @@ class TopicScores(NamedTuple):
     explains: dict[str, set[str]]  # the question's words each topic accounts for
 
 
-def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]]) -> TopicScores:
-    text = " ".join(tokens)
+def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_names: list[list[str]],
+                  asked: list[str]) -> TopicScores:
+    text = " ".join(asked)
     scores: dict[str, float] = {}
     keywords: dict[str, float] = {}
     strong: dict[str, bool] = {}
@@ -313,6 +407,14 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
         if topic.parent and strong[topic.key] and (topic.over_parent or not strong[topic.parent]):
             scores[topic.key] += scores[topic.parent]
             explains[topic.key] |= explains[topic.parent]
+    for topic in TOPICS:
+        others = [t.key for t in TOPICS if t.key != topic.key]
+        if topic.judges and not strong[topic.key] and any(strong[key] for key in others):
+            scores[topic.key] = sum(h.weight for h in hits if h.key == topic.key and h.source)
+            explains[topic.key] = set()
+        if topic.over_all and strong[topic.key]:
+            scores[topic.key] += max(scores[key] for key in others)
+            explains[topic.key] = explains[topic.key].union(*(explains[key] for key in others))
     return TopicScores(scores, keywords, strong, phrases, explains)
 
 
@@ -351,6 +453,7 @@ class Lexicon:
                 self.words |= {w for text in _strings(getattr(role, field)) for w in words(text)}
         self.known |= {stem(w) for w in self.words}
         self.spellings = sorted(w for w in self.words if len(w) >= 5)
+        self.generic = {stem(w) for w in GENERIC.split()}  # words that name no subject, as stems
         self.stems: list[str] = []
         for vocabulary in catalog.topics.values():
             for field in ("phrases", "keywords", "strong"):

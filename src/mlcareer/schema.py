@@ -197,9 +197,11 @@ ROLE = _role_spec()
 
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
 # A subject the source does not cover: what to call it, the topics whose facts come nearest, and
-# the words that name it (``refiners`` only count in a question that also matches ``refines``).
+# the words that name it (``refiners`` only count in a question that also matches ``refines``;
+# ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...").
 SUBJECT = Obj({"text": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
-               "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str())},
+               "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
+               "background": Str(pattern="ignored", hint="'ignored'")},
               required=("text",))
 
 DOCUMENT = Obj(

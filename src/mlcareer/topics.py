@@ -18,6 +18,12 @@ class Topic(NamedTuple):
     # Whether it outranks its parent even when the parent's strong words appear too: "hourly
     # wage" is hourly pay; "a bachelor's ... the steps to become one" is the path, not degrees.
     over_parent: bool = False
+    # Whether its strong words ask about any other topic's facts and so outrank it: "where do the
+    # salary numbers come from" is about sources, not pay.
+    over_all: bool = False
+    # Whether its plain keywords only judge what the question names: "are certifications worth it"
+    # is about certifications; when another topic's strong words appear, only its own strong words count.
+    judges: bool = False
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -31,11 +37,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic("path", "How to become one", "path"),
     Topic("education", "Degrees and education", "path", parent="path"),
     Topic("skills", "Skills", "skills"),
-    Topic("pros_cons", "Pros and cons", "pros_cons"),
+    Topic("pros_cons", "Pros and cons", "pros_cons", judges=True),
     Topic("resources", "Free courses", "resources"),
     Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
-    Topic("sources", "Sources", "sources"),
+    Topic("sources", "Sources", "sources", over_all=True),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
 BY_KEY = {t.key: t for t in TOPICS}
