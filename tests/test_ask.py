@@ -133,6 +133,7 @@ def test_text_markdown_and_json_carry_the_same_facts(cli, question):
     ("what are the working hours like", "work schedules and hours"),
     ("how long is their work week", "work schedules and hours"),
     ("salary in germany", "by country, state or city"),
+    ("what's the salary in the US?", "it names no country"),  # "national average", of no named country
     ("how much does a senior ML engineer make", "by seniority"),
     ("starting pay for a junior", "by seniority"),
     ("do I need a license", "licenses"),
@@ -334,3 +335,9 @@ def test_a_subject_marked_background_ignored_is_not_named_by_the_askers_backgrou
     bad.write_text("uncovered:\n  farming:\n    text: farming\n    background: sometimes\nroles: []\n")
     result = cli("validate", str(bad))
     assert result.code == 3 and "uncovered.farming.background:" in result.out
+
+
+@pytest.mark.parametrize("question", ["can you tell us what they earn", "give us the pay"])
+def test_us_the_pronoun_is_no_place(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == "salary"

@@ -53,7 +53,9 @@ class Answer(NamedTuple):
 
 def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
     """The answer to a question; UsageError when it has no words at all."""
-    found = match(catalog, question, role_hint)
+    from .text import clean
+
+    found = match(catalog, clean(question), role_hint)  # no escape sequence reaches the matcher or a message
     if found.outcome == EMPTY or found.role is None:
         from .errors import UsageError
 
