@@ -45,6 +45,7 @@ class Answer(NamedTuple):
     confidence: float
     alternatives: tuple[Alternative, ...] = ()
     related: Title | None = None
+    basis: str = "vocabulary"  # what decided the outcome: the curated vocabulary or the example questions
 
     @property
     def exit_code(self) -> int:
@@ -66,7 +67,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     def result(outcome: str, message: str | None, topic: Topic | None = None, parts: tuple[Part, ...] = (),
                not_covered: str | None = None) -> Answer:
         return Answer(found.question, outcome, role, topic, parts, not_covered, message, found.confidence,
-                      alternatives, found.related)
+                      alternatives, found.related, found.basis)
 
     if found.outcome == ANSWERED and found.topic:
         topic = BY_KEY[found.topic]

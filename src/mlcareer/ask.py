@@ -26,13 +26,17 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Collection
+from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .catalog import Catalog
 from .model import Role, Title
 from .queries import DEFAULT_ROLE, MAX_QUERY
 from .topics import TOPICS
+
+if TYPE_CHECKING:
+    from .examples import Model, Opinion
 
 ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
     "answered", "not_covered", "not_understood", "related", "empty")
@@ -138,6 +142,7 @@ class Match(NamedTuple):
     related: Title | None = None
     subjects: tuple[str, ...] = ()  # not covered: keys of subjects in ``uncovered:``, the strongest first
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
+    basis: str = "vocabulary"  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
 
 
 def words(text: str) -> list[str]:
@@ -146,6 +151,7 @@ def words(text: str) -> list[str]:
     return default_process(text.replace("'", "").replace("\u2019", "")).split()
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A crude English stem, for comparing a question's words with the source's: "estimates",
     "estimated" and "estimate" are one word."""
@@ -276,7 +282,8 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
 
 
 def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
-    """Work out the role, the topic and the outcome of a question."""
+    """Work out the role, the topic and the outcome of a question: by the curated vocabulary,
+    then reconsidered in the light of the example questions."""
     question = question[:MAX_QUERY]
     tokens = words(question)
     if not tokens:
@@ -284,6 +291,62 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
+    found, why = _by_vocabulary(catalog, question, role, tokens, named, related)
+    return reconsider(found, why, _model(catalog).opinion(tokens))
+
+
+# Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
+SUBJECT, REFINER, NAME, UNKNOWN = "subject", "refiner", "name", "unknown"
+VOCABULARY, EXAMPLES = "vocabulary", "examples"  # what decided an outcome (``Match.basis``)
+# How far the examples' opinion (``examples.py``) may change what the vocabulary decided. Chosen
+# by leave-one-set-out on the spent question sets, never on a held-out one (BENCHMARKS.md).
+SECOND_UNSURE = 0.8  # not understood: the examples' topic answers from this probability
+SECOND_UNKNOWN = 0.9  # declined for words the source never uses: the examples' topic answers from this
+SECOND_REFINER = 0.995  # declined for a subject named by a refiner ("starting" pay): only the same topic
+SECOND_SUBJECT = 0.995  # declined for a subject named outright: only the same topic
+SECOND_OVERRULE = 0.95  # answered: another topic answers instead from this
+SECOND_CONTEST = 0.6  # answered: not understood when the examples name another topic this surely
+SECOND_DOUBT = 0.8  # answered: not understood after all when the examples are this sure it is uncovered
+
+
+def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
+    """The vocabulary's outcome, changed where the example questions disagree strongly enough.
+    A capitalised name the source never uses ("Zalando") is never answered; nor is a related title."""
+    from .examples import UNCOVERED
+
+    if opinion is None or found.outcome not in (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD):
+        return found
+    label, probability = opinion
+    if found.outcome == ANSWERED:
+        if label == UNCOVERED and probability >= SECOND_DOUBT:
+            return found._replace(outcome=NOT_UNDERSTOOD, basis=EXAMPLES)
+        if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
+            return found._replace(topic=label, confidence=round(probability, 2), basis=EXAMPLES)
+        if label not in (UNCOVERED, found.topic) and probability >= SECOND_CONTEST:
+            named = {key for key, _ in found.alternatives}
+            extra = () if label in named else ((label, round(probability, 2)),)
+            return found._replace(outcome=NOT_UNDERSTOOD, alternatives=found.alternatives[:2] + extra, basis=EXAMPLES)
+        return found
+    if label == UNCOVERED:
+        return found
+    if found.outcome == NOT_UNDERSTOOD:
+        needed = SECOND_UNSURE
+    elif why == UNKNOWN:
+        needed = SECOND_UNKNOWN
+    elif why in (SUBJECT, REFINER) and label == found.topic:
+        needed = SECOND_SUBJECT if why == SUBJECT else SECOND_REFINER
+    else:
+        return found
+    if probability < needed:
+        return found
+    return found._replace(outcome=ANSWERED, topic=label, confidence=round(probability, 2), subjects=(), unmentioned=(),
+                          basis=EXAMPLES)
+
+
+def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str], named: bool,
+                   related: Title | None) -> tuple[Match, str]:
+    """The outcome by the curated vocabulary, and why it declined (SUBJECT, REFINER, NAME or
+    UNKNOWN; empty when it did not)."""
     role_names = _names(role)
     lexicon = _lexicon(catalog, role)
 
@@ -320,8 +383,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     confidence = round(top / (top + second + 0.5), 2) if top else 0.0
     closest = best if top else None
 
-    def result(outcome: str, topic: str | None = closest, **extra) -> Match:
-        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra)
+    def result(outcome: str, topic: str | None = closest, why: str = "", **extra) -> tuple[Match, str]:
+        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra), why
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION
                                               or best == "titles" and not topics.strong[best]):
@@ -330,12 +393,13 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
     leading = {key for key, score in scores.items()
                if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
-    subjects = _subjects(catalog, tokens, leading, hits, lexicon.words)
+    subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words)
     if subjects:
-        return result(NOT_COVERED, asked, subjects=subjects)
-    unmentioned = tuple(lexicon.names_unknown(question, role_names))
+        return result(NOT_COVERED, asked, SUBJECT if outright else REFINER, subjects=subjects)
+    unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
+                        if not all(background[p] for p in words(w)))  # "I'm a barista in Lisbon. ...": not asked
     if unmentioned:
-        return result(NOT_COVERED, asked, unmentioned=unmentioned)
+        return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
     # Understood unless another topic accounts for words of the question that the best one does not.
     others = set().union(*(found for key, found in explains.items() if key != best)) & set(content)
     contested = others - explains[best]
@@ -347,22 +411,38 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     unknown = [w for w in unknown_words if w not in explains[best]]
     weight = len(explains[best]) * (2 if topics.strong[best] else 1)
     if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE and not about_role:
-        return result(NOT_COVERED, None, unmentioned=tuple(unknown))
+        return result(NOT_COVERED, None, UNKNOWN, unmentioned=tuple(unknown))
     if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
     if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens) and len(unknown) == len(set(content)):
-        return result(NOT_COVERED, None, unmentioned=tuple(dict.fromkeys(unknown)))
+        return result(NOT_COVERED, None, UNKNOWN, unmentioned=tuple(dict.fromkeys(unknown)))
     if top == 0:
         alternatives = lexicon.mentioned_in(content)
-        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related)
+        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related), ""
     return result(NOT_UNDERSTOOD)
 
 
 def _background(question: str) -> Counter[str]:
     """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
     name no subject the question is about, so they are neither unknown nor, for subjects marked
-    ``background: ignored``, a subject ("I work in retail, how do I switch")."""
-    return Counter(w for found in BACKGROUND.finditer(question) for w in words(found.group("context")))
+    ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
+    the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
+    found = Counter(w for match in BACKGROUND.finditer(question) for w in words(match.group("context")))
+    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
+    return found | said
+
+
+# A sentence that ends in a full stop or an exclamation mark, before a later one that ends in a question mark.
+STATEMENTS = re.compile(r"[^.!?]+[.!](?=\s)")
+
+
+def _asked_last(question: str) -> str:
+    """What comes before the last sentence that asks, when that sentence is not the first."""
+    end = question.rstrip().rfind("?")
+    if end < 0:
+        return ""
+    start = max(question.rfind(".", 0, end), question.rfind("!", 0, end))
+    return question[:start + 1] + " " if start > 0 else ""
 
 
 def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit]:
@@ -419,9 +499,10 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
 
 
 def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit],
-              real: Collection[str]) -> tuple[str, ...]:
-    """The uncovered subjects the question names, the strongest first; a subject's refiners count
-    only when a topic it refines leads (by curated words)."""
+              real: Collection[str]) -> tuple[tuple[str, ...], bool]:
+    """The uncovered subjects the question names, the strongest first, and whether any is named
+    outright (not only by a refiner); a subject's refiners count only when a topic it refines
+    leads (by curated words)."""
     scores: dict[str, float] = {}
     for hit in hits:
         if hit.subject:
@@ -432,7 +513,8 @@ def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list
             found = _longest(found + [h for h in hits if not h.subject])
             found = [h for h in found if h.subject]
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
-    return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0)
+    outright = any(hit.subject for hit in hits)
+    return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0), outright
 
 
 class Lexicon:
@@ -515,6 +597,19 @@ class Lexicon:
 
 
 _LEXICONS: weakref.WeakKeyDictionary[Catalog, dict[str, Lexicon]] = weakref.WeakKeyDictionary()
+_MODELS: weakref.WeakKeyDictionary[Catalog, Model] = weakref.WeakKeyDictionary()
+
+
+def _model(catalog: Catalog) -> Model:
+    """The example questions' model, counted once per catalog (the role names it sets aside are
+    the catalog's)."""
+    if catalog not in _MODELS:
+        from .examples import load
+
+        names = [words(n) for _, title, aliases in catalog.names() for n in (title, *aliases)]
+        names += [words(slug.replace("-", " ")) for slug, _, _ in catalog.names()]
+        _MODELS[catalog] = load(names)
+    return _MODELS[catalog]
 
 
 def _lexicon(catalog: Catalog, role: Role) -> Lexicon:

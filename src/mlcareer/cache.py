@@ -178,3 +178,61 @@ def store(st: os.stat_result, document: Document) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _derived_entry(name: str, key: str) -> str:
+    return os.path.join(cache_dir(), f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.cache")
+
+
+def _derived_identity(source: str, key: str) -> str | None:
+    try:
+        st = os.stat(source)
+    except OSError:
+        return None
+    return f"{_identity(source, st)}|{key}"
+
+
+def load_derived(name: str, source: str, key: str):
+    """A value computed from ``source`` (and ``key``) and stored by ``store_derived``, or None
+    when there is none for this exact version of the file."""
+    identity = _derived_identity(source, key) if enabled() else None
+    if identity is None:
+        return None
+    try:
+        with open(_derived_entry(name, key), "rb") as handle:
+            magic, length, crc = handle.readline(100).split()
+            blob = handle.read(int(length))
+        if magic != MAGIC or len(blob) != int(length) or zlib.crc32(blob) != int(crc):
+            return None
+        stored = marshal.loads(blob)
+        return stored["value"] if stored.get("identity") == identity else None
+    except Exception:  # noqa: BLE001 - any unreadable entry is a miss
+        return None
+
+
+def store_derived(name: str, source: str, key: str, value) -> None:
+    """Store a value computed from ``source`` atomically; failures are ignored."""
+    identity = _derived_identity(source, key) if enabled() else None
+    if identity is None:
+        return
+    target = _derived_entry(name, key)
+    tmp = None
+    try:
+        import tempfile
+
+        blob = marshal.dumps({"identity": identity, "value": value})
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=os.path.dirname(target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(b"%s %d %d\n" % (MAGIC, len(blob), zlib.crc32(blob)))
+            handle.write(blob)
+        os.replace(tmp, target)
+        tmp = None
+    except Exception:  # noqa: BLE001, S110 - a cache that cannot be written is just not used
+        pass
+    finally:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

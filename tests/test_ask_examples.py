@@ -1,0 +1,164 @@
+"""`ask` learns from example questions: the file, what the examples may and may not decide, the cache."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+QUESTIONS = ROOT / "data" / "questions.yaml"
+SCRIPT = ROOT / "scripts" / "questions.py"
+
+
+def held_out() -> tuple[str, ...]:
+    """The held-out sets not yet measured, as the script that writes the examples lists them."""
+    import runpy
+
+    return runpy.run_path(str(SCRIPT))["HELD_OUT"]
+
+
+def examples() -> dict[str, list[str]]:
+    from mlcareer.examples import read_examples
+
+    return read_examples(str(QUESTIONS))
+
+
+def ask_json(cli, question: str) -> dict:
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == (0 if data["status"] == "answered" else 1)
+    return data
+
+
+def test_every_topic_has_examples_and_every_question_one_label():
+    from mlcareer.topics import TOPIC_KEYS
+
+    found = examples()
+    assert set(found) == {*TOPIC_KEYS, "uncovered"}
+    assert all(len(found[key]) >= 100 for key in TOPIC_KEYS)
+    everything = [q for questions in found.values() for q in questions]
+    assert len(everything) == len(set(everything))
+    assert all(q == " ".join(q.split()) and q for q in everything)
+
+
+def test_no_question_of_a_held_out_set_is_an_example():
+    sets = held_out()
+    assert sets, "a held-out set is written before the matcher changes"
+    for path in sets:
+        questions = {" ".join(item["q"].split()).lower()
+                     for item in yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))["questions"]}
+        assert len(questions) >= 150
+        assert not questions & {q.lower() for qs in examples().values() for q in qs}
+
+
+def test_the_file_is_in_the_form_the_script_writes(tmp_path):
+    copy = tmp_path / "questions.yaml"
+    copy.write_bytes(QUESTIONS.read_bytes())
+    run = subprocess.run([sys.executable, str(SCRIPT), "--into", str(copy)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert copy.read_bytes() == QUESTIONS.read_bytes()
+
+
+def test_the_script_folds_a_set_in_and_leaves_out_a_question_labelled_two_ways(tmp_path):
+    spent = tmp_path / "spent.yaml"
+    spent.write_text(yaml.safe_dump({"questions": [
+        {"q": "how  much do the robots pay", "topic": "salary"},
+        {"q": "what is the dress code", "expect": "not_covered"},
+        {"q": "what does a data engineer do", "expect": "related", "title": "Data engineer"},
+        {"q": "is robot herding a good job", "topic": "pros_cons"},
+        {"q": "is robot herding a good job", "topic": "careers"},
+    ]}))
+    copy = tmp_path / "questions.yaml"
+    copy.write_bytes(QUESTIONS.read_bytes())
+    run = subprocess.run([sys.executable, str(SCRIPT), "--into", str(copy), str(spent)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "left out, labelled careers and pros_cons: is robot herding a good job" in run.stderr
+    from mlcareer.examples import read_examples
+
+    folded, before = read_examples(str(copy)), examples()
+    assert folded["salary"] == [*before["salary"], "how much do the robots pay"]
+    assert folded["uncovered"] == [*before["uncovered"], "what is the dress code"]
+    assert sum(map(len, folded.values())) == sum(map(len, before.values())) + 2
+
+
+def test_the_examples_generalise_to_the_development_set_unseen(catalog):
+    """A model counted without the development set's questions still meets the goals on them."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from ask_eval import load, score, without
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    dev = load(ROOT / "tests" / "ask_eval.yaml")
+    without(catalog, {" ".join(item["q"].split()) for item in dev})
+    result = score("dev", dev, catalog)
+    right, total = result.answerable
+    declined, uncovered = result.declined
+    assert right / total >= 0.90
+    assert declined / uncovered >= 0.90
+    assert result.wrong / result.total <= 0.02
+
+
+@pytest.mark.parametrize(("question", "like"), [
+    ("who signs their paychecks", "what industries hire them"),
+    ("what do they need up their sleeve", "what skills do I need"),
+])
+def test_the_examples_answer_what_the_vocabulary_does_not(cli, question, like):
+    data = ask_json(cli, question)
+    assert data["status"] == "answered" and data["basis"] == "examples"
+    assert data["topic"] == ask_json(cli, like)["topic"]
+    assert 0 < data["confidence"] <= 1
+    assert cli("ask", question).out == cli("ask", like).out
+
+
+@pytest.mark.parametrize("question", ["ml engineer salary in germany", "how much does Zalando pay ML engineers",
+                                      "do they get stock options", "what are the working hours like",
+                                      "how much does a senior ML engineer make"])
+def test_a_subject_the_source_does_not_cover_stays_not_covered(cli, question):
+    data = ask_json(cli, question)
+    assert data["status"] == "not_covered" and data["basis"] == "vocabulary"
+    assert data["not_covered"]
+
+
+def test_the_examples_can_doubt_an_answer(cli):
+    data = ask_json(cli, "How many meetings do ML engineers sit through per week?")
+    assert data["status"] == "not_understood" and data["basis"] == "examples"
+    assert data["alternatives"]
+
+
+def test_the_vocabulary_decides_when_the_examples_agree(cli):
+    data = ask_json(cli, "how much does an ML engineer make?")
+    assert data["status"] == "answered" and data["topic"] == "salary" and data["basis"] == "vocabulary"
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("questions-*.cache"))
+
+
+def test_the_model_is_cached_and_a_damaged_entry_is_counted_again(cli, isolated, monkeypatch):
+    from mlcareer import examples
+
+    first = cli("ask", "who signs their paychecks").out
+    [entry] = _entries(isolated)
+    counted = []
+    real = examples.Model.count.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(examples.Model, "count", classmethod(lambda cls, *a: counted.append(1) or real(cls, *a)))
+    from mlcareer import ask
+
+    ask._MODELS.clear()
+    assert cli("ask", "who signs their paychecks").out == first and counted == []
+    entry.write_bytes(entry.read_bytes()[:200] + b"garbage")
+    ask._MODELS.clear()
+    assert cli("ask", "who signs their paychecks").out == first and counted == [1]
+    assert _entries(isolated) == [entry]
+
+
+def test_no_model_is_cached_when_the_cache_is_off(cli, isolated, monkeypatch):
+    monkeypatch.setenv("MLCAREER_NO_CACHE", "1")
+    assert cli("ask", "who signs their paychecks").code == 0
+    assert _entries(isolated) == []
