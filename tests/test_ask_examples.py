@@ -126,9 +126,21 @@ def test_a_subject_the_source_does_not_cover_stays_not_covered(cli, question):
 
 
 def test_the_examples_can_doubt_an_answer(cli):
-    data = ask_json(cli, "How many meetings do ML engineers sit through per week?")
+    question = "How many meetings do ML engineers sit through per week?"
+    data = ask_json(cli, question)
     assert data["status"] == "not_understood" and data["basis"] == "examples"
-    assert data["alternatives"]
+    assert data["alternatives"] and data["message"].startswith("Not sure the source answers this")
+    result = cli("ask", question)
+    assert result.code == 1 and result.out == "" and result.err.count("\n") == 1
+    assert "Not sure the source answers this" in result.err
+
+
+def test_two_readings_that_disagree_name_both_topics(cli):
+    data = ask_json(cli, "what kind of employers are looking for machine learning engineers")
+    assert data["status"] == "not_understood" and data["basis"] == "examples"
+    headings = {a["heading"].lower() for a in data["alternatives"]}
+    assert {"industries", "advice: certifications, bootcamps, side projects"} <= headings
+    assert all(heading in data["message"] for heading in ("industries", "advice"))
 
 
 def test_the_vocabulary_decides_when_the_examples_agree(cli):
@@ -162,3 +174,17 @@ def test_no_model_is_cached_when_the_cache_is_off(cli, isolated, monkeypatch):
     monkeypatch.setenv("MLCAREER_NO_CACHE", "1")
     assert cli("ask", "who signs their paychecks").code == 0
     assert _entries(isolated) == []
+
+
+def test_the_readme_states_the_thresholds_ask_uses():
+    import re
+
+    from mlcareer import ask
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| the vocabulary | the examples | the outcome |"):]
+    table = table[:table.index("\n\n")]
+    stated = [float(p) / 100 for p in re.findall(r"at least ([0-9.]+)% sure", table)]
+    assert stated == [ask.SECOND_UNSURE, ask.SECOND_UNKNOWN, ask.SECOND_SUBJECT, ask.SECOND_DOUBT,
+                      ask.SECOND_OVERRULE, ask.SECOND_CONTEST]
+    assert ask.SECOND_REFINER == ask.SECOND_SUBJECT  # the README's one row for both

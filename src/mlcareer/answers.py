@@ -78,7 +78,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         subject, nearest = _not_covered(catalog, found)
         message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
-    return result(NOT_UNDERSTOOD, _unsure_message(alternatives))
+    return result(NOT_UNDERSTOOD, _unsure_message(alternatives, found))
 
 
 def banner() -> str:
@@ -115,9 +115,15 @@ def _related_message(found: Match) -> str:
             f"has no profile for it and gives {what} for it.")
 
 
-def _unsure_message(alternatives: tuple[Alternative, ...]) -> str:
+def _unsure_message(alternatives: tuple[Alternative, ...], found: Match) -> str:
+    closest = ", ".join(a.topic.heading.lower() for a in alternatives)
+    if found.doubt in BY_KEY and found.topic in BY_KEY:
+        return (f"Not sure what you are asking: it reads as {BY_KEY[found.topic].heading.lower()} and as "
+                f"{BY_KEY[found.doubt].heading.lower()}. Try naming one, e.g. 'what is the salary?'")
+    if found.doubt:
+        return (f"Not sure the source answers this: it is most like questions about what the source does not "
+                f"cover. Closest topics: {closest or 'none'}. 'mlcareer show' prints everything it says.")
     if not alternatives:
         return ("Not sure what you are asking: no topic of the source comes close. "
                 "'mlcareer show' prints everything it says.")
-    closest = ", ".join(a.topic.heading.lower() for a in alternatives)
     return f"Not sure what you are asking. Closest topics: {closest}. Try naming one, e.g. 'what is the salary?'"

@@ -143,6 +143,7 @@ class Match(NamedTuple):
     subjects: tuple[str, ...] = ()  # not covered: keys of subjects in ``uncovered:``, the strongest first
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
     basis: str = "vocabulary"  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
+    doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the other topic they read
 
 
 def words(text: str) -> list[str]:
@@ -319,13 +320,14 @@ def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
     label, probability = opinion
     if found.outcome == ANSWERED:
         if label == UNCOVERED and probability >= SECOND_DOUBT:
-            return found._replace(outcome=NOT_UNDERSTOOD, basis=EXAMPLES)
+            return found._replace(outcome=NOT_UNDERSTOOD, basis=EXAMPLES, doubt=UNCOVERED)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
             return found._replace(topic=label, confidence=round(probability, 2), basis=EXAMPLES)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_CONTEST:
             named = {key for key, _ in found.alternatives}
             extra = () if label in named else ((label, round(probability, 2)),)
-            return found._replace(outcome=NOT_UNDERSTOOD, alternatives=found.alternatives[:2] + extra, basis=EXAMPLES)
+            return found._replace(outcome=NOT_UNDERSTOOD, alternatives=found.alternatives[:2] + extra, basis=EXAMPLES,
+                                  doubt=label)
         return found
     if label == UNCOVERED:
         return found
