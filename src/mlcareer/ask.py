@@ -307,7 +307,7 @@ SECOND_REFINER = 0.995  # declined for a subject named by a refiner ("starting" 
 SECOND_SUBJECT = 0.995  # declined for a subject named outright: only the same topic
 SECOND_OVERRULE = 0.95  # answered: another topic answers instead from this
 SECOND_CONTEST = 0.6  # answered: not understood when the examples name another topic this surely
-SECOND_DOUBT = 0.8  # answered: not understood after all when the examples are this sure it is uncovered
+SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are this sure it is uncovered
 
 
 def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from .ask import STOP_WORDS, stem, words
 
 UNCOVERED = "uncovered"  # the label of questions the article does not answer
-SMOOTHING = 0.1  # additive smoothing of the word counts (small: a word seen once under one topic says a lot)
+SMOOTHING = 0.05  # additive smoothing of the word counts (small: a word seen once under one topic says a lot)
 TYPO_RATIO = 84  # rapidfuzz ratio at which an unseen word counts as a misspelling of a seen one
 # Question words kept although they name no subject: "how much", "per hour", "a day", "why".
 KEPT = frozenset(["how", "much", "per", "hour", "day", "what", "why", "who", "where", "when", "do", "does",
