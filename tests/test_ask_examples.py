@@ -188,3 +188,12 @@ def test_the_readme_states_the_thresholds_ask_uses():
     assert stated == [ask.SECOND_UNSURE, ask.SECOND_UNKNOWN, ask.SECOND_SUBJECT, ask.SECOND_DOUBT,
                       ask.SECOND_OVERRULE, ask.SECOND_CONTEST]
     assert ask.SECOND_REFINER == ask.SECOND_SUBJECT  # the README's one row for both
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how much do ml engineers make", "salary"), ("what do mles earn", "salary"), ("wages", "salary"),
+    ("mle $/hr avg", "hourly"), ("hrly pay??", "hourly"), ("what do they earn for one hour of work", "hourly"),
+])
+def test_hourly_pay_needs_its_own_words_whatever_the_examples_say(cli, question, topic):
+    data = ask_json(cli, question)
+    assert data["status"] == "answered" and data["topic"] == topic

@@ -125,6 +125,7 @@ bullets point points sense idea ideas example examples case cases fact facts det
 amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
 aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
 """  # split once per catalog, in Lexicon
+PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -286,7 +287,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     """Work out the role, the topic and the outcome of a question: by the curated vocabulary,
     then reconsidered in the light of the example questions."""
     question = question[:MAX_QUERY]
-    tokens = words(question)
+    tokens = words(PER.sub(r" per \1", question))  # "$/hr" is "per hr"
     if not tokens:
         return Match(question, EMPTY, None, None, 0.0)
 
@@ -306,7 +307,7 @@ SECOND_UNKNOWN = 0.9  # declined for words the source never uses: the examples' 
 SECOND_REFINER = 0.995  # declined for a subject named by a refiner ("starting" pay): only the same topic
 SECOND_SUBJECT = 0.995  # declined for a subject named outright: only the same topic
 SECOND_OVERRULE = 0.95  # answered: another topic answers instead from this
-SECOND_CONTEST = 0.6  # answered: not understood when the examples name another topic this surely
+SECOND_CONTEST = 0.7  # answered: not understood when the examples name another topic this surely
 SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are this sure it is uncovered
 
 
@@ -319,6 +320,8 @@ def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
         return found
     label, probability = opinion
     if found.outcome == ANSWERED:
+        if _refines(label, found.topic):  # "how much do they make" is pay, not hourly pay: a refinement
+            return found                  # that outranks its parent needs its own strong words
         if label == UNCOVERED and probability >= SECOND_DOUBT:
             return found._replace(outcome=NOT_UNDERSTOOD, basis=EXAMPLES, doubt=UNCOVERED)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
@@ -343,6 +346,15 @@ def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
         return found
     return found._replace(outcome=ANSWERED, topic=label, confidence=round(probability, 2), subjects=(), unmentioned=(),
                           basis=EXAMPLES)
+
+
+def _refines(one: str, other: str | None) -> bool:
+    """Whether one topic is a refinement of the other that outranks it by its own strong words
+    (hourly pay of pay): the vocabulary has looked for those words, so examples cannot weigh it."""
+    from .topics import BY_KEY
+
+    topic = BY_KEY.get(one)
+    return topic is not None and topic.over_parent and topic.parent == other
 
 
 def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str], named: bool,
