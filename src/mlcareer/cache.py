@@ -143,10 +143,7 @@ def store(st: os.stat_result, document: Document) -> None:
     if not enabled():
         return
     target = entry_path(document.path)
-    tmp = None
     try:
-        import tempfile
-
         blobs: list[bytes] = []
         position = 0
 
@@ -162,6 +159,18 @@ def store(st: os.stat_result, document: Document) -> None:
         roles = [add(role) for role in document.roles()]
         header = marshal.dumps({"identity": _identity(document.path, st), "header": document.header,
                                 "parts": parts, "roles": roles})
+    except Exception:  # noqa: BLE001 - a document that cannot be written is just not cached
+        return
+    _write(target, header, blobs)
+
+
+def _write(target: str, header: bytes, blobs: list[bytes]) -> None:
+    """An entry: its first line, the header and the parts, written atomically (temp file and
+    rename); failures are ignored."""
+    tmp = None
+    try:
+        import tempfile
+
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=os.path.dirname(target))
         with os.fdopen(fd, "wb") as handle:
@@ -215,24 +224,8 @@ def store_derived(name: str, source: str, key: str, value) -> None:
     identity = _derived_identity(source, key) if enabled() else None
     if identity is None:
         return
-    target = _derived_entry(name, key)
-    tmp = None
     try:
-        import tempfile
-
         blob = marshal.dumps({"identity": identity, "value": value})
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".cache", dir=os.path.dirname(target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(b"%s %d %d\n" % (MAGIC, len(blob), zlib.crc32(blob)))
-            handle.write(blob)
-        os.replace(tmp, target)
-        tmp = None
-    except Exception:  # noqa: BLE001, S110 - a cache that cannot be written is just not used
-        pass
-    finally:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    except Exception:  # noqa: BLE001 - a value marshal cannot write is just not cached
+        return
+    _write(_derived_entry(name, key), blob, [])

@@ -20,13 +20,13 @@ BUILTIN = "built-in"
 DATA_ENV = "MLCAREER_DATA"
 
 
-def builtin_data_path() -> str:
-    """The packaged data file; in a source checkout, the repository's ``data/roles.yaml``."""
+def builtin_data_path(name: str = "roles.yaml") -> str:
+    """A packaged data file; in a source checkout, the repository's ``data/NAME``."""
     here = os.path.dirname(os.path.abspath(__file__))
-    packaged = os.path.join(here, "data", "roles.yaml")
+    packaged = os.path.join(here, "data", name)
     if os.path.exists(packaged):
         return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "roles.yaml")
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", name)
 
 
 def env_data_paths() -> list[str]:

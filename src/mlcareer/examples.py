@@ -1,21 +1,20 @@
 """A second opinion for ``mlcareer ask``, learnt from example questions.
 
-``data/questions.yaml`` holds some 2,800 questions people asked, written from the article alone,
+``data/questions.yaml`` holds some 7,000 questions people asked, written from the article alone,
 each under the topic that answers it or under ``uncovered`` (about something the article does not
 cover, or no question about the job at all). A multinomial naive Bayes model over their word
 stems and pairs of stems says, for a new question, which of those it is most like and how sure
 that is. ``ask`` weighs this against its curated vocabulary (see ``ask.reconsider``); alone it
 decides nothing.
 
-Offline and deterministic: the model is counted from the file on first use (a few tens of
-milliseconds) and nothing is downloaded. A word the examples never use that is a close
+Offline and deterministic: the model is counted from the file on first use (under a tenth of a
+second), then read from the user's cache, and nothing is downloaded. A word the examples never use that is a close
 misspelling of one they do ("responsiblities") counts as that word.
 """
 
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,11 +39,9 @@ class Opinion(NamedTuple):
 
 def questions_path() -> str:
     """The packaged example questions; in a source checkout, the repository's ``data/questions.yaml``."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    packaged = os.path.join(here, "data", "questions.yaml")
-    if os.path.exists(packaged):
-        return packaged
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "questions.yaml")
+    from .catalog import builtin_data_path
+
+    return builtin_data_path("questions.yaml")
 
 
 def read_examples(path: str | None = None) -> dict[str, list[str]]:
