@@ -197,3 +197,61 @@ def test_the_readme_states_the_thresholds_ask_uses():
 def test_hourly_pay_needs_its_own_words_whatever_the_examples_say(cli, question, topic):
     data = ask_json(cli, question)
     assert data["status"] == "answered" and data["topic"] == topic
+
+
+@pytest.mark.parametrize("question", ["how much do they get paid", "what do ml engineers get paid",
+                                      "how much do ml engineers get paid", "what is the typical salary"])
+def test_a_plain_pay_question_is_never_doubted(cli, question):
+    data = ask_json(cli, question)
+    assert data["status"] == "answered" and data["topic"] == "salary"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("I'm a student in India, how do I become an ML engineer?", "path"),
+    ("I live in Germany. What skills do I need?", "skills"),
+    ("I'm a senior software engineer. How do I become an ML engineer?", "path"),
+])
+def test_what_the_asker_says_of_themselves_is_not_the_question(cli, question, topic):
+    data = ask_json(cli, question)
+    assert data["status"] == "answered" and data["topic"] == topic
+
+
+@pytest.mark.parametrize("question", ["I live in Germany. What would I earn?",
+                                      "I'm a nurse in Texas. What would an ML engineer earn in Texas?"])
+def test_a_background_that_bears_on_the_question_still_declines_it(cli, question):
+    data = ask_json(cli, question)
+    assert data["status"] == "not_covered" and "country, state or city" in data["not_covered"]
+
+
+@pytest.mark.parametrize("question", ["monthly salary", "how much do they make a month", "how much a day"])
+def test_pay_per_month_week_or_day_is_not_covered(cli, question):
+    data = ask_json(cli, question)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith("pay per month, week or day")
+    assert [part["topic"] for part in data["nearest"]] == ["salary"]
+
+
+@pytest.mark.parametrize("question", ["who signs their paychecks", "How many meetings do ML engineers sit through per week?",
+                                      "what kind of employers are looking for machine learning engineers"])
+def test_an_outcome_the_examples_decide_is_scored_by_them(cli, question):
+    data = ask_json(cli, question)
+    assert data["basis"] == "examples"
+    scores = [a["score"] for a in data["alternatives"]]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    if data["status"] == "answered":
+        assert data["alternatives"][0] == {"topic": data["topic"], "heading": data["topic_heading"],
+                                           "score": data["confidence"]}
+    else:
+        assert data["doubt"] and data["confidence"] >= max(scores)
+
+
+def test_damaged_example_questions_are_a_data_error(cli, monkeypatch, tmp_path):
+    from mlcareer import ask, examples
+
+    bad = tmp_path / "questions.yaml"
+    bad.write_text("topics:\n  salaries: |\n    how much\nuncovered: |\n  what\n", encoding="utf-8")
+    monkeypatch.setattr(examples, "questions_path", lambda: str(bad))
+    ask._MODELS.clear()
+    result = cli("ask", "who signs their paychecks")
+    ask._MODELS.clear()
+    assert result.code == 3 and result.out == ""
+    assert result.err.count("\n") == 1 and str(bad) in result.err

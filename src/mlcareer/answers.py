@@ -46,6 +46,7 @@ class Answer(NamedTuple):
     alternatives: tuple[Alternative, ...] = ()
     related: Title | None = None
     basis: str = "vocabulary"  # what decided the outcome: the curated vocabulary or the example questions
+    doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the topic they read instead
 
     @property
     def exit_code(self) -> int:
@@ -67,7 +68,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     def result(outcome: str, message: str | None, topic: Topic | None = None, parts: tuple[Part, ...] = (),
                not_covered: str | None = None) -> Answer:
         return Answer(found.question, outcome, role, topic, parts, not_covered, message, found.confidence,
-                      alternatives, found.related, found.basis)
+                      alternatives, found.related, found.basis, found.doubt)
 
     if found.outcome == ANSWERED and found.topic:
         topic = BY_KEY[found.topic]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -293,8 +293,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
-    found, why = _by_vocabulary(catalog, question, role, tokens, named, related)
-    return reconsider(found, why, _model(catalog).opinion(tokens))
+    found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
+    return reconsider(found, why, _model(catalog).opinion(tokens), unexplained)
 
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
@@ -311,26 +311,36 @@ SECOND_CONTEST = 0.7  # answered: not understood when the examples name another 
 SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are this sure it is uncovered
 
 
-def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
+def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Collection[str] = ()) -> Match:
     """The vocabulary's outcome, changed where the example questions disagree strongly enough.
-    A capitalised name the source never uses ("Zalando") is never answered; nor is a related title."""
+    A capitalised name the source never uses ("Zalando") is never answered; nor is a related
+    title. An answer is doubted only for words of the question that the answering topic's
+    vocabulary does not account for (``unexplained``): "how much do they get paid" is pay,
+    whatever the examples make of its bare frame. An outcome the examples decide carries
+    their probabilities, as confidence and as the closest topics' scores."""
     from .examples import UNCOVERED
 
     if opinion is None or found.outcome not in (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD):
         return found
-    label, probability = opinion
+    label, probability = opinion.label, opinion.probability
+
+    def by_examples(outcome: str, topic: str | None, *keys: str, doubt: str | None = None) -> Match:
+        keys = tuple(dict.fromkeys(keys or opinion.ranking()))
+        alternatives = tuple(sorted(((k, round(opinion.probabilities.get(k, 0.0), 2)) for k in keys),
+                                    key=lambda kv: -kv[1]))
+        return found._replace(outcome=outcome, topic=topic, confidence=round(probability, 2),
+                              alternatives=alternatives, basis=EXAMPLES, doubt=doubt, subjects=(), unmentioned=())
+
     if found.outcome == ANSWERED:
         if _refines(label, found.topic):  # "how much do they make" is pay, not hourly pay: a refinement
             return found                  # that outranks its parent needs its own strong words
-        if label == UNCOVERED and probability >= SECOND_DOUBT:
-            return found._replace(outcome=NOT_UNDERSTOOD, basis=EXAMPLES, doubt=UNCOVERED)
+        if label == UNCOVERED and probability >= SECOND_DOUBT and unexplained:
+            return by_examples(NOT_UNDERSTOOD, None, doubt=UNCOVERED)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
-            return found._replace(topic=label, confidence=round(probability, 2), basis=EXAMPLES)
+            return by_examples(ANSWERED, label)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_CONTEST:
-            named = {key for key, _ in found.alternatives}
-            extra = () if label in named else ((label, round(probability, 2)),)
-            return found._replace(outcome=NOT_UNDERSTOOD, alternatives=found.alternatives[:2] + extra, basis=EXAMPLES,
-                                  doubt=label)
+            assert found.topic is not None
+            return by_examples(NOT_UNDERSTOOD, found.topic, found.topic, label, doubt=label)
         return found
     if label == UNCOVERED:
         return found
@@ -344,8 +354,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None) -> Match:
         return found
     if probability < needed:
         return found
-    return found._replace(outcome=ANSWERED, topic=label, confidence=round(probability, 2), subjects=(), unmentioned=(),
-                          basis=EXAMPLES)
+    return by_examples(ANSWERED, label)
 
 
 def _refines(one: str, other: str | None) -> bool:
@@ -358,9 +367,10 @@ def _refines(one: str, other: str | None) -> bool:
 
 
 def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str], named: bool,
-                   related: Title | None) -> tuple[Match, str]:
-    """The outcome by the curated vocabulary, and why it declined (SUBJECT, REFINER, NAME or
-    UNKNOWN; empty when it did not)."""
+                   related: Title | None) -> tuple[Match, str, tuple[str, ...]]:
+    """The outcome by the curated vocabulary; why it declined (SUBJECT, REFINER, NAME or
+    UNKNOWN; empty when it did not); and the question's words that the best topic does not
+    account for, beyond the asker's background."""
     role_names = _names(role)
     lexicon = _lexicon(catalog, role)
 
@@ -397,8 +407,19 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     confidence = round(top / (top + second + 0.5), 2) if top else 0.0
     closest = best if top else None
 
-    def result(outcome: str, topic: str | None = closest, why: str = "", **extra) -> tuple[Match, str]:
-        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra), why
+    unexplained = tuple(w for w in dict.fromkeys(content)
+                        if w not in explains[best] and not background[w] and stem(w) not in lexicon.generic)
+
+    def result(outcome: str, topic: str | None = closest, why: str = "", **extra) -> tuple[Match, str, tuple[str, ...]]:
+        return Match(question, outcome, role, topic, confidence, alternatives, related, **extra), why, unexplained
+
+    # A subject the asker names only about themselves ("I live in Germany. What skills ...?") is not
+    # asked about, unless it bears on what is asked ("I live in Germany. What would I earn?").
+    def bears(key: str) -> bool:
+        subject = catalog.uncovered[key]
+        return not top or best in {*(subject.get("nearest") or ()), *(subject.get("refines") or ())}
+
+    hits = [h for h in hits if not (h.subject and told(h) and not bears(h.key))]
 
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION
                                               or best == "titles" and not topics.strong[best]):
@@ -407,7 +428,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
     leading = {key for key, score in scores.items()
                if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
-    subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words)
+    subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words, told)
     if subjects:
         return result(NOT_COVERED, asked, SUBJECT if outright else REFINER, subjects=subjects)
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
@@ -432,7 +453,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         return result(NOT_COVERED, None, UNKNOWN, unmentioned=tuple(dict.fromkeys(unknown)))
     if top == 0:
         alternatives = lexicon.mentioned_in(content)
-        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related), ""
+        return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related), "", unexplained
     return result(NOT_UNDERSTOOD)
 
 
@@ -513,7 +534,7 @@ def _score_topics(catalog: Catalog, tokens: list[str], hits: list[Hit], role_nam
 
 
 def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list[Hit],
-              real: Collection[str]) -> tuple[tuple[str, ...], bool]:
+              real: Collection[str], told: Callable[[Hit], bool]) -> tuple[tuple[str, ...], bool]:
     """The uncovered subjects the question names, the strongest first, and whether any is named
     outright (not only by a refiner); a subject's refiners count only when a topic it refines
     leads (by curated words)."""
@@ -525,7 +546,7 @@ def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list
         if subject.get("refiners") and leading & set(subject.get("refines") or ()):
             found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True, real=real)
             found = _longest(found + [h for h in hits if not h.subject])
-            found = [h for h in found if h.subject]
+            found = [h for h in found if h.subject and not told(h)]  # "I'm a senior dev. How do I ...?"
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
     outright = any(hit.subject for hit in hits)
     return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0), outright

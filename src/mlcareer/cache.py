@@ -189,8 +189,10 @@ def _write(target: str, header: bytes, blobs: list[bytes]) -> None:
                 pass
 
 
-def _derived_entry(name: str, key: str) -> str:
-    return os.path.join(cache_dir(), f"{name}-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.cache")
+def _derived_entry(name: str, source: str, key: str) -> str:
+    # The name only spreads entries out (one per source file and key); the identity inside is what is checked.
+    spread = f"{os.path.abspath(source)}\n{key}".encode("utf-8", "surrogateescape")
+    return os.path.join(cache_dir(), f"{name}-{zlib.crc32(spread):08x}.cache")
 
 
 def _derived_identity(source: str, key: str) -> str | None:
@@ -208,7 +210,7 @@ def load_derived(name: str, source: str, key: str):
     if identity is None:
         return None
     try:
-        with open(_derived_entry(name, key), "rb") as handle:
+        with open(_derived_entry(name, source, key), "rb") as handle:
             magic, length, crc = handle.readline(100).split()
             blob = handle.read(int(length))
         if magic != MAGIC or len(blob) != int(length) or zlib.crc32(blob) != int(crc):
@@ -228,4 +230,4 @@ def store_derived(name: str, source: str, key: str, value) -> None:
         blob = marshal.dumps({"identity": identity, "value": value})
     except Exception:  # noqa: BLE001 - a value marshal cannot write is just not cached
         return
-    _write(_derived_entry(name, key), blob, [])
+    _write(_derived_entry(name, source, key), blob, [])

@@ -21,11 +21,10 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from .ask import STOP_WORDS, stem, words
+from .ask import STOP_WORDS, TYPO_RATIO, stem, words
 
 UNCOVERED = "uncovered"  # the label of questions the article does not answer
 SMOOTHING = 0.05  # additive smoothing of the word counts (small: a word seen once under one topic says a lot)
-TYPO_RATIO = 84  # rapidfuzz ratio at which an unseen word counts as a misspelling of a seen one
 # Question words kept although they name no subject: "how much", "per hour", "a day", "why".
 KEPT = frozenset(["how", "much", "per", "hour", "day", "what", "why", "who", "where", "when", "do", "does",
                   "become", "pay", "paid"])
@@ -35,6 +34,12 @@ IGNORED = frozenset(["a", "an", "the"])
 class Opinion(NamedTuple):
     label: str  # a topic key, or UNCOVERED
     probability: float  # how sure the model is, 0 to 1 (naive Bayes is overconfident: compare, don't trust)
+    probabilities: dict[str, float]  # every label's
+
+    def ranking(self, most: int = 3) -> tuple[str, ...]:
+        """The likeliest topics, best first (not UNCOVERED)."""
+        ranked = sorted((k for k in self.probabilities if k != UNCOVERED), key=lambda k: -self.probabilities[k])
+        return tuple(ranked[:most])
 
 
 def questions_path() -> str:
@@ -45,13 +50,24 @@ def questions_path() -> str:
 
 
 def read_examples(path: str | None = None) -> dict[str, list[str]]:
-    """The example questions by label: each topic key, and UNCOVERED."""
+    """The example questions by label: each topic key, and UNCOVERED. A file not in that shape
+    (a damaged install) is a DataError, in one line."""
     import yaml
 
-    with open(path or questions_path(), encoding="utf-8") as handle:
-        document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    out = {key: (block or "").splitlines() for key, block in (document.get("topics") or {}).items()}
-    out[UNCOVERED] = (document.get(UNCOVERED) or "").splitlines()
+    from .errors import DataError
+    from .topics import TOPIC_KEYS
+
+    path = path or questions_path()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        topics = document.get("topics") or {}
+        out = {key: block.splitlines() for key, block in topics.items() if isinstance(block, str)}
+        out[UNCOVERED] = document.get(UNCOVERED).splitlines()
+    except (OSError, UnicodeError, yaml.YAMLError, AttributeError) as exc:
+        raise DataError(path, f"not a file of example questions ({exc.__class__.__name__})") from exc
+    if set(topics) != set(TOPIC_KEYS) or len(out) != len(TOPIC_KEYS) + 1:
+        raise DataError(path, f"example questions need a block of text under each topic: {', '.join(TOPIC_KEYS)}")
     return {key: [q for q in questions if q.strip()] for key, questions in out.items()}
 
 
@@ -87,8 +103,8 @@ class Model:
         counts: dict[str, dict[str, int]] = {}
         for key, questions in examples.items():
             found: Counter[str] = Counter()
-            for question in questions:
-                found.update(features(stems(pattern.sub(" ", " ".join(words(question))).split())))
+            for question in questions:  # each feature once per question, as ``opinion`` reads them
+                found.update(set(features(stems(pattern.sub(" ", " ".join(words(question))).split()))))
             counts[key] = dict(found)
         return cls(counts, {key: len(questions) for key, questions in examples.items()})
 
@@ -114,8 +130,9 @@ class Model:
                                          for f in seen) for k in self.labels}
         top = max(scores.values())
         weights = {k: math.exp(s - top) for k, s in scores.items()}
+        total = sum(weights.values())
         best = max(weights, key=lambda k: weights[k])
-        return Opinion(best, weights[best] / sum(weights.values()))
+        return Opinion(best, weights[best] / total, {k: w / total for k, w in weights.items()})
 
 
 def load(names: Iterable[Sequence[str]] = ()) -> Model:

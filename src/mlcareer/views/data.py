@@ -98,7 +98,8 @@ def answer(result) -> dict:
     return {"version": JSON_VERSION, "question": result.question, "status": result.outcome,
             "role": role.slug, "topic": result.topic.key if result.topic else None,
             "topic_heading": result.topic.heading if result.topic else None,
-            "confidence": result.confidence, "basis": result.basis, "message": result.message,
+            "confidence": result.confidence, "basis": result.basis, "doubt": result.doubt,
+            "message": result.message,
             "alternatives": [{"topic": a.topic.key, "heading": a.topic.heading, "score": a.score}
                              for a in result.alternatives],
             "related_title": ({"name": result.related.name, "display": result.related.display}
