@@ -425,3 +425,15 @@ def test_the_default_pager_is_less():
     screen = visible(result.out)
     assert "Machine Learning Engineer" in screen
     assert "Free courses" not in screen  # less showed the first screen only, and q left it
+
+
+@pytest.mark.parametrize("columns", [40, 60])
+def test_a_long_message_on_stderr_wraps_between_words_in_a_terminal(columns):
+    question = "how many meetings do they sit through per week"
+    result = run_in_terminal(["ask", question], columns)
+    said = visible(result.out).strip()
+    assert result.code == 1 and " ".join(said.split()).startswith("mlcareer: Not sure the source answers this")
+    assert len(said.splitlines()) > 1
+    assert_fits(said, columns, f"ask at {columns} columns")
+    piped = run_process("ask", question, cwd=ROOT)
+    assert piped.err.count("\n") == 1 and words(piped.err) == words(said)

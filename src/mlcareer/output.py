@@ -118,9 +118,21 @@ def as_json(data) -> None:
 
 
 def error(message: str) -> None:
-    """One line on stderr."""
-    sys.stderr.write(f"mlcareer: {clean(message)}\n")
+    """One line on stderr; in a terminal, wrapped between words to its width (the terminal would
+    otherwise fold it mid-word), its continuation lines indented."""
+    line = f"mlcareer: {clean(message)}"
+    if sys.stderr.isatty():
+        line = "\n".join(_wrapped(line, indent="  ")) or line
+    sys.stderr.write(line + "\n")
     sys.stderr.flush()
+
+
+def _wrapped(text: str, indent: str = "") -> list[str]:
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size().columns - 1, 20)
+    return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
 
 def note(message: str) -> None:
@@ -133,10 +145,6 @@ def prompt(text: str, end: str = "\n") -> None:
     line would otherwise be folded by the terminal mid-word)."""
     text = clean(text)
     if sys.stderr.isatty():
-        import shutil
-        import textwrap
-
-        width = max(shutil.get_terminal_size().columns - 1, 20)
-        text = "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+        text = "\n".join(_wrapped(text)) or text
     sys.stderr.write(text + end)
     sys.stderr.flush()
