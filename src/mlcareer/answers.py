@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, Match, match
+from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, VOCABULARY, Match, match
 from .catalog import Catalog
 from .errors import ExitCode
 from .model import Role, Title
@@ -45,7 +45,7 @@ class Answer(NamedTuple):
     confidence: float
     alternatives: tuple[Alternative, ...] = ()
     related: Title | None = None
-    basis: str = "vocabulary"  # what decided the outcome: the curated vocabulary or the example questions
+    basis: str = VOCABULARY  # what decided the outcome: the curated vocabulary or the example questions
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the topic they read instead
 
     @property

@@ -33,13 +33,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from .catalog import Catalog
 from .model import Role, Title
 from .queries import DEFAULT_ROLE, MAX_QUERY
-from .topics import TOPICS
+from .topics import BY_KEY, TOPICS
 
 if TYPE_CHECKING:
     from .examples import Model, Opinion
 
 ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
     "answered", "not_covered", "not_understood", "related", "empty")
+VOCABULARY, EXAMPLES = "vocabulary", "examples"  # what decided an outcome (``Match.basis``)
 MIN_PHRASE = 0.72  # phrase similarity that answers a question without any keyword
 MIN_LEAD = 0.15  # how far the best topic must lead the next one (and at least 10% of its score)
 CONTESTED = 0.7  # when other topics account for words the best does not, how far the next must trail
@@ -143,7 +144,7 @@ class Match(NamedTuple):
     related: Title | None = None
     subjects: tuple[str, ...] = ()  # not covered: keys of subjects in ``uncovered:``, the strongest first
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
-    basis: str = "vocabulary"  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
+    basis: str = VOCABULARY  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the other topic they read
 
 
@@ -299,7 +300,6 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
 SUBJECT, REFINER, NAME, UNKNOWN = "subject", "refiner", "name", "unknown"
-VOCABULARY, EXAMPLES = "vocabulary", "examples"  # what decided an outcome (``Match.basis``)
 # How far the examples' opinion (``examples.py``) may change what the vocabulary decided. Chosen
 # by leave-one-set-out on the spent question sets, never on a held-out one (BENCHMARKS.md).
 SECOND_UNSURE = 0.8  # not understood: the examples' topic answers from this probability
@@ -360,8 +360,6 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 def _refines(one: str, other: str | None) -> bool:
     """Whether one topic is a refinement of the other that outranks it by its own strong words
     (hourly pay of pay): the vocabulary has looked for those words, so examples cannot weigh it."""
-    from .topics import BY_KEY
-
     topic = BY_KEY.get(one)
     return topic is not None and topic.over_parent and topic.parent == other
 
