@@ -86,13 +86,16 @@ def name_pattern(names: Iterable[Sequence[str]]) -> re.Pattern[str]:
 class Model:
     """Naive Bayes over stems and pairs of neighbouring stems, counted from labelled questions."""
 
-    def __init__(self, counts: dict[str, dict[str, int]], sizes: dict[str, int]) -> None:
+    def __init__(self, counts: dict[str, dict[str, int]], sizes: dict[str, int],
+                 features: frozenset[str] | None = None, spellings: list[str] | None = None) -> None:
         self.labels = sorted(k for k in counts if sizes.get(k))
         self.counts, self.sizes = counts, sizes
         total = sum(sizes[k] for k in self.labels)
         self.prior = {k: math.log(sizes[k] / total) for k in self.labels}
-        self.features = set().union(*(counts[k] for k in self.labels))
-        self.spellings = sorted(f for f in self.features if " " not in f and len(f) >= 5)
+        # Derived from the counts; the cache keeps them too, since building them is half of a warm start.
+        self.features = features if features is not None else frozenset().union(*(counts[k] for k in self.labels))
+        self.spellings = spellings if spellings is not None else sorted(
+            f for f in self.features if " " not in f and len(f) >= 5)
         size = len(self.features)
         self.denominator = {k: math.log(sum(counts[k].values()) + SMOOTHING * size) for k in self.labels}
 
@@ -108,9 +111,9 @@ class Model:
             counts[key] = dict(found)
         return cls(counts, {key: len(questions) for key, questions in examples.items()})
 
-    def state(self) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
-        """What ``Model(*state)`` rebuilds the model from (plain dicts, for the cache)."""
-        return self.counts, self.sizes
+    def state(self) -> tuple[dict[str, dict[str, int]], dict[str, int], frozenset[str], list[str]]:
+        """What ``Model(*state)`` rebuilds the model from (plain containers, for the cache)."""
+        return self.counts, self.sizes, self.features, self.spellings
 
     def known(self, word: str) -> str:
         """The word, or the seen word it is a close misspelling of."""
