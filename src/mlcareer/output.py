@@ -7,10 +7,11 @@ Two separate choices:
   one table row a line and never wrapped, so ``grep`` and ``cut`` see whole records
   (``views.plain``). ``--color always`` asks for the terminal layout anywhere (for ``less -R``).
 - **Colour** is on in a terminal unless ``NO_COLOR`` is set, ``TERM`` is ``dumb`` or
-  ``--color never`` is given; they take away colour and nothing else.
+  ``--color never`` is given; they take away colour and nothing else. An explicit
+  ``--color always`` wins over ``NO_COLOR`` (no-color.org: a flag the user typed wins).
 
 Long terminal output goes through a pager (``$MLCAREER_PAGER``, else ``$PAGER``, else
-``less -R``) when stdout is a terminal, unless ``--no-pager``. Data goes to stdout, messages to
+``less -R``) when stdout is a terminal, unless ``--no-pager`` or ``TERM=dumb``. Data goes to stdout, messages to
 stderr, both free of control characters from data or input.
 """
 
@@ -54,14 +55,20 @@ def blocks(items: Iterable, color: str = "auto", pager: bool = True) -> None:
         return
     from .views import rich_view
 
-    out = rich_view.console(force=color == "always", no_color=True if color == "never" else None)
-    command = pager_command() if pager and stdout_is_terminal() else None
+    # an explicit --color beats NO_COLOR (no-color.org); auto leaves it to rich, which reads NO_COLOR
+    out = rich_view.console(force=color == "always", no_color={"always": False, "never": True}.get(color))
+    command = pager_command() if pager and stdout_is_terminal() and not dumb_terminal() else None
     if command is None:
         rich_view.render(items, out)
         return
     with out.capture() as captured:
         rich_view.render(items, out)
     page(captured.get(), command, out.height)
+
+
+def dumb_terminal() -> bool:
+    """``TERM=dumb`` (Emacs shells, some CI logs): no pager, as less cannot run there."""
+    return os.environ.get("TERM") == "dumb"
 
 
 def pager_command() -> list[str] | None:

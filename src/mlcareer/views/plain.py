@@ -44,12 +44,20 @@ def _bullets(block: Bullets) -> list[str]:
     return lines
 
 
+MAX_ALIGNED = 100  # columns before the last padded to at most this in all; a wider table is tab-separated
+
+
 def _table(block: Table) -> list[str]:
     """One row a line however wide, so ``grep`` and ``cut`` see whole records (scripts that
-    want fields by name should read ``--json``)."""
+    want fields by name should read ``--json``). Columns are aligned with spaces while that
+    takes no more than MAX_ALIGNED characters before the last column; a table of long cells
+    (``compare``) has its cells separated by a tab instead, as gh prints tables into a pipe,
+    rather than lines padded to hundreds of characters (``cut -f2`` reads a column)."""
     rows = [tuple(clean(c) for c in row) for row in (block.columns, *block.rows)]
     used = [i for i in range(len(block.columns)) if any(row[i] for row in rows[1:])]
     widths = {i: max(len(row[i]) for row in rows) for i in used}
+    if sum(widths[i] + 2 for i in used[:-1]) > MAX_ALIGNED:
+        return [("  " + "\t".join(row[i] for i in used)).rstrip() for row in rows]
     out = []
     for row in rows:
         cells = [row[i].rjust(widths[i]) if i in block.right else row[i].ljust(widths[i]) for i in used]

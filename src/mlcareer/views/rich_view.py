@@ -209,10 +209,12 @@ def _bars(block: Bars, width: int, dumb: bool) -> list[Text]:
     label_w = max(map(cell_len, labels), default=0)
     shown_w = max(map(cell_len, shown), default=0)
     peak = max((value for _, value, _ in block.rows), default=0) or 1
-    bar_room = min(30, width - INDENT - label_w - shown_w - 2)
+    # the last column stays free: a terminal that wraps on a full line (or draws the block
+    # character wide) must not fold the chart
+    bar_room = min(30, width - 1 - INDENT - label_w - shown_w - 2)
     stacked = bar_room < 10
     if stacked:
-        bar_room = min(30, width - INDENT - 2)
+        bar_room = min(30, width - 1 - INDENT - 2)
     lines = []
     for label, (_, value, _), text in zip(labels, block.rows, shown):
         bar = Text(mark * max(1, round(bar_room * value / peak)), style="green")

@@ -1,0 +1,39 @@
+"""Issue 20: what a new user trips over, each reproduced as the user saw it, then fixed as gh,
+git, ripgrep and httpie would have it."""
+
+from __future__ import annotations
+
+import pytest
+from test_terminal import COLOUR, EXAMPLE_PATH, run_in_terminal, visible
+
+# --- terminal and pipe -----------------------------------------------------------------------
+
+
+def test_term_dumb_in_a_terminal_starts_no_pager():
+    pager = "python3 -c \"import sys; sys.stdout.write(''.join('PAGED:' + l for l in sys.stdin))\""
+    paged = run_in_terminal(["show"], 80, env={"MLCAREER_PAGER": pager}, rows=24)
+    assert "PAGED:" in paged.out  # the pager runs in an ordinary terminal...
+    dumb = run_in_terminal(["show"], 80, env={"MLCAREER_PAGER": pager, "TERM": "dumb"}, rows=24)
+    assert dumb.code == 0 and "PAGED:" not in dumb.out and "Free courses" in dumb.out  # ...not on a dumb one
+
+
+def test_compare_in_a_pipe_pads_no_line(cli):
+    result = cli("--data", EXAMPLE_PATH, "compare", "mle", "wrangler")
+    assert result.code == 0
+    for line in result.out.splitlines():
+        assert "   " not in line.strip(), f"padded: {line[:80]!r}..."
+    pay = next(line for line in result.out.splitlines() if line.startswith("  Pay per year"))
+    assert pay.split("\t")[0].strip() == "Pay per year" and "$129,000" in pay.split("\t")[1]
+
+
+def test_color_always_beats_no_color():
+    result = run_in_terminal(["salary", "--color", "always"], 80, env={"NO_COLOR": "1"})
+    assert COLOUR.search(result.out), "an explicit --color always must win over NO_COLOR"
+    assert not COLOUR.search(run_in_terminal(["salary"], 80, env={"NO_COLOR": "1"}).out)
+
+
+@pytest.mark.parametrize("columns", [60, 61, 45])
+def test_the_pay_chart_fits_the_terminal_with_no_color(columns):
+    screen = visible(run_in_terminal(["salary", "--no-pager"], columns, env={"NO_COLOR": "1"}).out)
+    bars = [line for line in screen.splitlines() if "\u2588" in line]
+    assert bars and all(len(line) < columns for line in bars), bars
