@@ -26,17 +26,16 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Collection
-from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from .catalog import Catalog
+from .examples import UNCOVERED, Model, Opinion
+from .examples import load as load_examples
 from .model import Role, Title
 from .queries import DEFAULT_ROLE, MAX_QUERY
 from .topics import BY_KEY, TOPICS
-
-if TYPE_CHECKING:
-    from .examples import Model, Opinion
+from .wording import FUNCTION_WORDS, STOP_WORDS, TYPO_RATIO, stem, words
 
 ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED, EMPTY = (
     "answered", "not_covered", "not_understood", "related", "empty")
@@ -52,42 +51,10 @@ SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a
 MADE = frozenset(["my", "myself", "me", "sure", "it", "this", "that", "them", "yourself", "your", "their", "our", "sense",
                   "friends", "progress", "changes", "decisions", "the"])
 BACKGROUND_WEIGHT = 0.5  # a topic's words in the asker's background count this much
-TYPO_RATIO = 84  # rapidfuzz ratio at which a word counts as a misspelt keyword
-# Words that ask nothing by themselves: a question of only these and a role's name ("what is
-# an MLE?", "tell me about ML engineers") is about the role itself.
-FUNCTION_WORDS = frozenset(["a", "an", "the", "is", "are", "what", "whats", "who", "which", "tell", "me", "about", "please", "explain", "describe", "mean", "means", "of", "this", "that", "it", "its", "job", "role", "career", "can", "could", "would", "you", "i", "give", "quick", "short", "exactly", "so", "basically", "actually", "really", "just", "even", "hey", "hi", "ok", "okay", "well", "um"])
 # Words that change nothing in a phrasing: "ok so what does an MLE actually do" is "what does an MLE do".
 FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", "just", "basically", "honestly", "pls",
                     "plz", "please", "um", "uh", "hey", "hi", "yo", "even", "exactly", "tbh", "lol", "well", "quick",
                     "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
-# Words that name no subject. A question whose other words the source never uses is about
-# something the source does not mention.
-STOP_WORDS = FUNCTION_WORDS | frozenset("""
-i im id ive ill my mine myself you youre your yours we our us they theyre them their he she his her
-him one ones someone anyone people person be been being am was were do does did doing done dont
-doesnt didnt have has had having get gets got getting go goes going gonna wanna can could cant
-should shouldnt would wouldnt will wont shall may might must need needs to of in on at by for from
-with without into onto over under up down out off as than then so too very really actually just
-also only even still much many more most less least lot lots some any all every each few no not
-and or but if when where why how whether there here these those such what whats which who whom
-whose like likely usually typically generally normally ever always often sometimes kind sort type
-thing things stuff way ways bit well ok okay yes yeah yep nope hey hi hello thanks thank pls lol
-hmm um uh think want wants say says said see let lets give gives tell able other another else
-roughly approximately basically honestly exactly probably possibly maybe perhaps currently right now
-today anyway though yet already quite pretty rather somewhat especially particularly mostly mainly
-truly seriously definitely certainly guys folks someone somebody anybody everyone everybody
-important importance necessary needed essential useful helpful help helps matter matters relevant
-common possible true right wrong real actual specific general different same usual enough
-talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
-thinking considering planning trying hoping asking ask keep keeps told wat wut wich whic hw u ur r
-plz thx abt bc cuz tho im ive id dont cant wont isnt arent
-anything something nothing everything somewhere anywhere everywhere guy guys gal dude man bro
-honest honestly frankly realistically really truthfully tbh ngl imo imho idk btw fyi tldr tl dr
-lol lmao haha omg nah naw gonna gotta wanna kinda sorta ya yall yo super totally literally
-fine cool nice great sure true fact facts care question questions answer know knowing wondered
-looking look find figure understand explained simple simply plain quick quickly briefly short
-gig gigs field thing things area line way whole overall exact main
-""".split())  # noqa: SIM905 - a list of 200 words reads better as one string
 # The asker's background, said before the question: a clause that opens with one of these
 # ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
 BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
@@ -146,23 +113,6 @@ class Match(NamedTuple):
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
     basis: str = VOCABULARY  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the other topic they read
-
-
-def words(text: str) -> list[str]:
-    from rapidfuzz.utils import default_process
-
-    return default_process(text.replace("'", "").replace("\u2019", "")).split()
-
-
-@lru_cache(maxsize=16384)
-def stem(word: str) -> str:
-    """A crude English stem, for comparing a question's words with the source's: "estimates",
-    "estimated" and "estimate" are one word."""
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", ""), ("ly", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: -len(suffix)] + repl
-            break
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word  # "make" and "making" are one word
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
@@ -318,8 +268,6 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
     vocabulary does not account for (``unexplained``): "how much do they get paid" is pay,
     whatever the examples make of its bare frame. An outcome the examples decide carries
     their probabilities, as confidence and as the closest topics' scores."""
-    from .examples import UNCOVERED
-
     if opinion is None or found.outcome not in (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD):
         return found
     label, probability = opinion.label, opinion.probability
@@ -637,11 +585,9 @@ def _model(catalog: Catalog) -> Model:
     """The example questions' model, counted once per catalog (the role names it sets aside are
     the catalog's)."""
     if catalog not in _MODELS:
-        from .examples import load
-
         names = [words(n) for _, title, aliases in catalog.names() for n in (title, *aliases)]
         names += [words(slug.replace("-", " ")) for slug, _, _ in catalog.names()]
-        _MODELS[catalog] = load(names)
+        _MODELS[catalog] = load_examples(names)
     return _MODELS[catalog]
 
 

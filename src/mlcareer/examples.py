@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from .ask import STOP_WORDS, TYPO_RATIO, stem, words
+from .wording import STOP_WORDS, TYPO_RATIO, stem, words
 
 UNCOVERED = "uncovered"  # the label of questions the article does not answer
 SMOOTHING = 0.05  # additive smoothing of the word counts (small: a word seen once under one topic says a lot)
