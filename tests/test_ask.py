@@ -189,13 +189,37 @@ def test_when_it_does_not_understand_it_says_so_without_a_fixed_menu(cli, questi
 
 
 def test_not_understood_names_the_real_closest_topics(cli):
-    result = cli("ask", "--json", "python?")
+    result = cli("ask", "--json", "ambiguous?")
     data = json.loads(result.out)
     assert result.code == 1 and data["status"] == "not_understood" and data["answer"] is None
     topics = [a["topic"] for a in data["alternatives"]]
-    assert topics and set(topics) <= {"pros_cons", "resources"}  # the sections that mention Python
-    err = cli("ask", "python?").err
+    assert topics == ["resources"]  # "ambiguous client goals": only a course card says it
+    err = cli("ask", "ambiguous?").err
     assert "Closest topics: " + data["alternatives"][0]["heading"].lower() in err
+
+
+@pytest.mark.parametrize("question", ["python?", "do I need Python", "which programming language should I learn"])
+def test_python_is_answered_with_what_the_article_says_of_it(cli, question):
+    """The article names Python twice: Weisgraeber's 'simple' Python scripts (a con) and the
+    skills of BCG's GenAI course card; "do I need Python" shows both, never "not named"."""
+    result = cli("ask", question)
+    assert result.code == 1 and "mentions Python only" in result.out
+    assert "\u2018simple\u2019 Python scripts" in result.out  # the con, quoted
+    assert "Python, Jupyter, NLP" in result.out and "GenAI" in result.out  # the course card
+    assert "does not cover specific programming languages" not in result.out
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("is machine learning a growing field", "fast-growing and evolving field"),
+    ("is machine learning a new field", "new and evolving field"),
+    ("what future jobs are there", "may not exist yet"),
+    ("who is the expert quoted", "Robert Weisgraeber, cofounder, managing director, and CTO of AX Semantics"),
+    ("is the salary information reliable", "salary information is sparse"),
+    ("how big are ml teams", "collaborate with a larger team that often includes data scientists"),
+    ("what are the interviews like", "Technical Interview Prep"),
+])
+def test_questions_the_article_has_a_sentence_for_show_it(cli, question, says):
+    assert says in " ".join(cli("ask", question).out.split())
 
 
 def test_piped_questions_give_json_only_on_stdout():

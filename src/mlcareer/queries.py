@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import NotFoundError, UsageError
-from .model import Role, SalaryEstimate, Title
+from .model import Fact, Role, SalaryEstimate, Title
 from .text import money, normalise, shell_command, shorten
 
 DEFAULT_ROLE = "machine-learning-engineer"
@@ -259,6 +259,25 @@ def section_origins(role: Role) -> dict[str, list[str]]:
 
     return {s.key: list(dict.fromkeys(i.section for i in s.cited(role) if getattr(i, "section", None)))
             for s in SECTIONS if s.cited}
+
+
+def quoted_people(role: Role) -> list[Fact]:
+    """One fact per person the source quotes: the one that credits them most fully (name, then
+    role and company, as the source introduces them), for "who is the expert quoted"."""
+    best: dict[str, Fact] = {}
+    for fact in facts_with_speakers(role):
+        name = (fact.speaker or "").split(",")[0].strip()
+        if name not in best or len(fact.speaker or "") > len(best[name].speaker or ""):
+            best[name] = fact
+    return list(best.values())
+
+
+def facts_with_speakers(role: Role) -> list[Fact]:
+    from .sections import SECTIONS
+
+    cited = [item for s in SECTIONS if s.cited for item in s.cited(role)]
+    cited += [q.fact for q in role.fit]
+    return [f for f in cited if isinstance(f, Fact) and f.speaker]
 
 
 # --- compare ---------------------------------------------------------------------------------

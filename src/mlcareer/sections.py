@@ -202,11 +202,13 @@ def _not_covered_schema() -> Spec:
 
 
 def _sources_data(role: Role) -> dict:
-    from .export import source
-    from .queries import section_origins
+    from .export import optional_fact, source
+    from .queries import quoted_people, section_origins
 
     return {"source": source(role.source), "sections": section_origins(role),
-            "cited": [{"name": e.source, "url": e.url} for e in (role.salary.estimates if role.salary else ())]}
+            "cited": [{"name": e.source, "url": e.url} for e in (role.salary.estimates if role.salary else ())],
+            "pay_note": optional_fact(role.salary.note if role.salary else None),
+            "quoted": [{"speaker": f.speaker, "quote": list(f.quote), "section": f.section} for f in quoted_people(role)]}
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -7,7 +7,16 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..model import DISPLAY_FLAG, Course, Fact, FitQuestion, Role, Title
-from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, section_origins, skill_speakers
+from ..queries import (
+    Comparison,
+    FileCheck,
+    RoleEntry,
+    SalarySummary,
+    TitleResult,
+    quoted_people,
+    section_origins,
+    skill_speakers,
+)
 from ..sections import SECTIONS, Section
 from ..text import shell_command
 
@@ -246,6 +255,13 @@ def _sources(role: Role, quotes: bool) -> list[Block]:
     if cited:
         out.append(Bullets(tuple(Item(name, details=(url,)) for name, url in cited),
                            title="Pay estimates the source cites"))
+    if role.salary and role.salary.note:  # how far the source says its own pay figures go
+        out.append(Bullets((Item(role.salary.note.text, quote=role.salary.note.quote),),
+                           title="What the source says of its pay figures"))
+    people = quoted_people(role)
+    if people:
+        out.append(Bullets(tuple(Item(f.speaker or "", quote=f.quote) for f in people), show_quotes=True,
+                           title="People the source quotes"))
     origins = section_origins(role)
     by_section = {s.key: s for s in SECTIONS}
     rows2 = tuple((by_section[key].heading, "; ".join(heads)) for key, heads in origins.items() if heads)
