@@ -173,7 +173,7 @@ def test_narrow_tables_stack_rather_than_split_words():
 def test_help_in_a_terminal_does_not_shorten_options():
     for columns in (40, 60):
         shown = visible(run_in_terminal(["--help"], columns).out)
-        assert "--data PATH" in shown and "<auto|always|never>" in shown and "--no-pager" in shown
+        assert "--data PATH" in shown and "--color WHEN" in shown and "--no-pager" in shown
         assert not re.search(r"-[\w-]*(\.\.\.|\u2026)", shown)  # no option cut short
         assert not BOX.search(shown)
 
@@ -313,7 +313,7 @@ def test_suggested_commands_paste_into_every_shell(cli, shell):
 def test_completion_script_is_the_shells_own(cli, shell):
     result = cli("completion", shell)
     assert result.code == 0 and "_MLCAREER_COMPLETE" in result.out
-    marker = {"bash": "complete -o", "zsh": "#compdef mlcareer", "fish": "complete --command mlcareer"}[shell]
+    marker = {"bash": "complete -F", "zsh": "#compdef mlcareer", "fish": "complete --command mlcareer"}[shell]
     assert marker in result.out
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed to parse the script")

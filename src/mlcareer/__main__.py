@@ -8,6 +8,12 @@ import sys
 
 
 def run() -> None:
+    import os
+
+    if "_MLCAREER_COMPLETE" in os.environ:  # a Tab: answered without typer (see mlcareer.completion)
+        from mlcareer.completion import main as complete
+
+        complete()
     try:
         from mlcareer.cli import main
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Annotated, ParamSpec
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .sections import SECTION_NAMES, SECTIONS
@@ -62,30 +63,13 @@ def chosen(as_json: bool, fmt: Format) -> Format:
     return Format.json if as_json else fmt
 
 
-# --- completion ----------------------------------------------------------------------------------
-
-def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
-    try:
-        from .catalog import env_data_paths, load_catalog
-
-        data = (ctx.find_root().params.get("data") or []) if ctx else []
-        catalog = load_catalog([*env_data_paths(), *data])
-        return [slug for slug in catalog.slugs() if slug.startswith(incomplete)]
-    except Exception:  # noqa: BLE001 - a completion must never print an error
-        return []
-
-
-def complete_section(incomplete: str) -> list[str]:
-    return [name for name in SECTION_NAMES if name.startswith(incomplete)]
-
-
 # --- shared parameters -----------------------------------------------------------------------------
 
 RoleArg = Annotated[str | None, typer.Argument(
     help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
-    autocompletion=complete_role, show_default=False, metavar="ROLE")]
+    show_default=False, metavar="ROLE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output'); = --format json.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text, markdown or json.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown or json.")]
 QuotesOpt = Annotated[bool, typer.Option("--quotes", "-q", help="Show the source sentence under each fact.")]
 
 
@@ -181,7 +165,80 @@ def role_of(ctx: typer.Context, name: str | None):
 
 # --- the app -------------------------------------------------------------------------------------
 
-app = typer.Typer(
+# Examples shown by each command's --help (and the man page), by command name ("" for mlcareer itself):
+# (what it does, the command line). tests/test_help.py runs every one.
+EXAMPLES: dict[str, list[tuple[str, str]]] = {
+    "": [("The whole profile of the built-in role, machine learning engineer", "mlcareer show"),
+         ("Pay, per source", "mlcareer salary"),
+         ("Ask a question in plain English", "mlcareer ask how long does it take"),
+         ("Add your own roles from a file", "mlcareer --data my-roles.yaml roles")],
+    "show": [("The whole profile", "mlcareer show"),
+             ("Only pay and skills, with the source sentences", "mlcareer show -s salary,skills -q"),
+             ("As JSON, for a script", "mlcareer show --json"),
+             ("A role of your own", "mlcareer show data-wrangler --data my-roles.yaml")],
+    "salary": [("Pay per source, annual and hourly", "mlcareer salary"),
+               ("As JSON", "mlcareer salary --json")],
+    "titles": [("Every related job title", "mlcareer titles"),
+               ("Titles like a phrase, typos allowed", "mlcareer titles --search 'data sceintist'"),
+               ("The five best matches as Markdown", "mlcareer titles --search data -n 5 -f markdown")],
+    "roles": [("Every role and the file it comes from", "mlcareer roles"),
+              ("With your own file", "mlcareer roles --data my-roles.yaml")],
+    "sources": [("Where the facts come from", "mlcareer sources"),
+                ("As JSON", "mlcareer sources --json")],
+    "compare": [("Two roles side by side", "mlcareer compare mle data-wrangler --data my-roles.yaml"),
+                ("As JSON", "mlcareer compare mle data-wrangler --data my-roles.yaml --json")],
+    "validate": [("Check a role file", "mlcareer validate my-roles.yaml"),
+                 ("The problems as JSON", "mlcareer validate my-roles.yaml --json")],
+    "verify": [("Check the built-in data against a saved copy of the article (HTML, JSON or Markdown)",
+                "mlcareer verify --source article.md"),
+               ("Your own file against its source; warnings count too",
+                "mlcareer verify my-roles.yaml --source my-source.md --strict")],
+    "fit": [("Answer the questions one by one", "mlcareer fit"),
+            ("Answer them all at once", "mlcareer fit --answers y,y,n,u,y,n")],
+    "help": [("Help on one command", "mlcareer help titles"),
+             ("The manual page", "mlcareer help --man | man -l -")],
+    "completion": [("Tab completion in bash (add the line to ~/.bashrc)", 'eval "$(mlcareer completion bash)"'),
+                   ("In fish", "mlcareer completion fish | source")],
+    "ask": [("A question, quotes optional", "mlcareer ask what does an ML engineer do"),
+            ("As JSON", "mlcareer ask 'how much do they earn?' --json"),
+            ("Questions one after another", "mlcareer ask")],
+}
+for _key in ("duties", "path", "skills", "resources"):
+    EXAMPLES[_key] = [("This section of the profile", f"mlcareer {_key}"),
+                      ("With the source sentences", f"mlcareer {_key} --quotes")]
+
+
+def _help_page(command, ctx) -> str:
+    """The help of a command: our own renderer, over the same tree click parses with."""
+    import shutil
+
+    from .helptext import describe, render
+
+    return render(describe(command, ctx, EXAMPLES), shutil.get_terminal_size().columns)
+
+
+class HelpPage:
+    def get_help(self, ctx) -> str:
+        return _help_page(self, ctx)
+
+
+class HelpGroup(HelpPage, TyperGroup):
+    pass
+
+
+class HelpCommand(HelpPage, TyperCommand):
+    pass
+
+
+class App(typer.Typer):
+    """A Typer whose every command prints mlcareer's help (``cls`` is typer's public hook)."""
+
+    def command(self, *args, cls=HelpCommand, **kwargs):
+        return super().command(*args, cls=cls, **kwargs)
+
+
+app = App(
+    cls=HelpGroup,
     name="mlcareer",
     help="A career advisor for machine learning, from curated and sourced role data.",
     pretty_exceptions_enable=False,
@@ -204,7 +261,7 @@ def main_options(
         "--data", "-d", metavar="PATH",
         help="A YAML role file to add (repeatable; also MLCAREER_DATA).")] = None,
     color: Annotated[Color, typer.Option(
-        help="Colour: auto (in a terminal, unless NO_COLOR), always, never.")] = Color.auto,
+        "--color", metavar="WHEN", help="Colour: auto (in a terminal, unless NO_COLOR), always, never.")] = Color.auto,
     no_pager: Annotated[bool, typer.Option(
         "--no-pager", help="Never page long output (else $MLCAREER_PAGER, $PAGER or less -R in a terminal).")] = False,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
@@ -237,7 +294,7 @@ def show(
     ctx: typer.Context,
     role: RoleArg = None,
     section: Annotated[list[str] | None, typer.Option(
-        "--section", "-s", metavar="NAME", autocompletion=complete_section,
+        "--section", "-s", metavar="NAME",
         help="Only these sections (repeatable, or comma-separated; a word of the heading will do): "
              + ", ".join(SECTION_NAMES) + ".")] = None,
     quotes: QuotesOpt = False,
@@ -278,12 +335,11 @@ def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt:
 def titles(
     ctx: typer.Context,
     role: Annotated[str | None, typer.Argument(
-        help="Only this role's titles (default: every role's).", autocompletion=complete_role,
-        show_default=False)] = None,
+        help="Only this role's titles (default: every role's).", metavar="ROLE", show_default=False)] = None,
     search: Annotated[str | None, typer.Option(
         "--search", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
     limit: Annotated[int | None, typer.Option(
-        "--limit", "-n", min=1, help="Show at most N titles (a search shows 20 unless told).",
+        "--limit", "-n", min=1, metavar="N", help="Show at most N titles (a search shows 20 unless told).",
         show_default=False)] = None,
     json: JsonOpt = False,
     fmt: FormatOpt = Format.text,
@@ -319,8 +375,7 @@ def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt
 def compare(
     ctx: typer.Context,
     roles: Annotated[list[str], typer.Argument(
-        help="Two or more roles (slug, title or alias).", autocompletion=complete_role,
-        metavar="ROLE ROLE [ROLE...]")],
+        help="Two or more roles (slug, title or alias).", metavar="ROLE ROLE [ROLE...]")],
     json: JsonOpt = False,
     fmt: FormatOpt = Format.text,
 ) -> None:
@@ -436,12 +491,16 @@ def help_command(
     ctx: typer.Context,
     command: Annotated[list[str] | None, typer.Argument(
         help="The command to explain (default: all of them).", metavar="[COMMAND]", show_default=False)] = None,
+    man: Annotated[bool, typer.Option("--man", help="Print the manual page (roff), e.g. for man -l -.")] = False,
 ) -> None:
     """Help on a command (same as: mlcareer COMMAND --help)."""
     from . import output
     from .errors import ExitCode
 
     root = ctx.find_root()
+    if man:
+        sys.stdout.write(man_page())
+        return
     if not command:
         sys.stdout.write(root.get_help() + "\n")
         return
@@ -462,21 +521,16 @@ class Shell(str, Enum):
 
 
 @app.command()
-def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
+def completion(shell: Annotated[Shell, typer.Argument(
+        help="bash, zsh or fish.", metavar="SHELL", show_default=False)]) -> None:
     """Print the shell completion script for SHELL.
 
     bash: put eval "$(mlcareer completion bash)" in ~/.bashrc; zsh: the same line with zsh in
     ~/.zshrc after compinit; fish: mlcareer completion fish | source, in config.fish.
     """
-    from typer._completion_classes import completion_init  # typer's own completion protocol
-    from typer._completion_shared import get_completion_script
+    from .completion import script
 
-    completion_init()
-    sys.stdout.write(get_completion_script(prog_name="mlcareer", complete_var=COMPLETE_VAR,
-                                           shell=shell.value).rstrip("\n") + "\n")
-
-
-COMPLETE_VAR = "_MLCAREER_COMPLETE"
+    sys.stdout.write(script(shell.value))
 
 
 def app_commands() -> list[str]:
@@ -484,6 +538,35 @@ def app_commands() -> list[str]:
 
     group = get_command(app)
     return list(getattr(group, "commands", {}))
+
+
+ENVIRONMENT = (
+    ("MLCAREER_DATA", "Role files to add, before any --data (separated by the path separator, ':' on Unix)."),
+    ("NO_COLOR", "When set and not empty, no colour unless --color always."),
+    ("MLCAREER_PAGER, PAGER", "The pager for long output in a terminal (default: less -R; empty or cat: none)."),
+    ("MLCAREER_CACHE_DIR", "Where parsed role files are cached (default: the user's cache folder)."),
+    ("MLCAREER_NO_CACHE", "When set (and not 0), nothing is read from or written to the cache."),
+    ("COLUMNS", "The width to lay output out for, instead of the terminal's."),
+)
+
+
+def root_page():
+    """The help model of the whole command tree (``helptext.Page``)."""
+    from typer.main import get_command
+
+    from .helptext import describe
+
+    group = get_command(app)
+    return describe(group, typer.Context(group, info_name="mlcareer"), EXAMPLES)
+
+
+def man_page() -> str:
+    """mlcareer(1), generated from the same tree as --help."""
+    from .errors import ExitCode
+    from .helptext import man_page as render_man
+
+    codes = [(int(code), code.name.replace("_", " ").lower()) for code in ExitCode]
+    return render_man(root_page(), __version__, codes, ENVIRONMENT)
 
 
 ASK_HELP = ("Answer a career question from the curated data, with its source quotes.\n\n"
@@ -500,7 +583,7 @@ def ask(
         help="Your question, in plain English (quotes optional). Without one: an interactive prompt.",
         metavar="QUESTION", show_default=False)] = None,
     role: Annotated[str | None, typer.Option(
-        "--role", "-r", help="Ask about this role unless the question names one.", autocompletion=complete_role,
+        "--role", "-r", metavar="ROLE", help="Ask about this role unless the question names one.",
         show_default=False)] = None,
     json: JsonOpt = False,
     fmt: FormatOpt = Format.text,
@@ -549,74 +632,59 @@ def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format) ->
     return result.exit_code
 
 
-def _help_fits_the_terminal(command) -> None:
-    """Help is click's plain text, wrapped to the terminal (click would not go below 50 columns)
-    between words only: an option, slug or URL is never split at a hyphen or cut."""
-    import shutil
-    import textwrap
+def _global_options() -> dict[str, bool]:
+    """The options that belong to mlcareer itself, each with whether it takes a value."""
+    from .grammar import GRAMMAR
 
-    from typer._click import _textwrap, core, formatting  # the wrapper and formatter typer's click uses for help
-
-    def keep_long_word(self, reversed_chunks, cur_line, cur_len, width) -> None:
-        if not cur_line:
-            cur_line.append(reversed_chunks.pop())
-
-    class Formatter(formatting.HelpFormatter):
-        def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-            # on a narrow terminal a long option name gets its own line, its text the width left
-            super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
-
-        def getvalue(self) -> str:
-            return "\n".join(line.rstrip() for line in super().getvalue().split("\n"))
-
-    for sub in getattr(command, "commands", {}).values():
-        # click would cut a command's summary to fit a narrow terminal ("The whole profile, section by...")
-        sub.short_help = sub.short_help or (sub.help or "").split("\n\n")[0].strip()
-    _textwrap.TextWrapper.wordsep_re = textwrap.TextWrapper.wordsep_simple_re
-    _textwrap.TextWrapper._handle_long_word = keep_long_word  # type: ignore[method-assign]
-    core.Context.formatter_class = Formatter
-    columns = shutil.get_terminal_size().columns
-    command.context_settings.setdefault("terminal_width", max(min(columns, 80) - 2, 20))
-
-
-GLOBAL_WITH_VALUE = ("--data", "-d", "--color")
-GLOBAL_FLAGS = ("--no-pager",)
+    return {name: GRAMMAR["options"][name]["value"] for name in GRAMMAR["after_command"]
+            if name not in ("-h", "--help")}
 
 
 def globals_first(args: list[str]) -> list[str]:
     """Global options given after the command (``show wrangler --data my.yaml``) moved before it,
-    as gh and httpie users expect; nothing after ``--`` is touched."""
+    as gh and httpie users expect; nothing after ``--`` is touched. Which options are global, and
+    which take a value, is the grammar's (the click tree's) word."""
+    options = _global_options()
+
+    def global_at(arg: str) -> tuple[bool, bool]:
+        """(is a global option, its value is the next word)."""
+        name, eq, _ = arg.partition("=")
+        if name in options:
+            return True, options[name] and not eq
+        short = arg[:2]  # -dFILE
+        if not arg.startswith("--") and short in options and options[short] and len(arg) > 2:
+            return True, False
+        return False, False
+
     command_at = None
     i = 0
     while i < len(args):
         arg = args[i]
         if arg == "--":
             return args
-        if arg in GLOBAL_WITH_VALUE:
-            i += 2
-            continue
-        if not arg.startswith("-"):
+        if not arg.startswith("-") or arg == "-":
             command_at = i
             break
-        i += 1
+        i += 2 if global_at(arg) == (True, True) else 1
     if command_at is None:
         return args
-    before, moved, rest = args[:command_at], [], []
-    tail = args[command_at:]
+    before, tail = args[:command_at], args[command_at:]
+    moved: list[str] = []
+    rest: list[str] = []
     j = 0
     while j < len(tail):
         arg = tail[j]
         if arg == "--":
             rest += tail[j:]
             break
-        if arg in GLOBAL_WITH_VALUE and j + 1 < len(tail):
-            moved += tail[j:j + 2]
-            j += 2
+        is_global, takes_next = global_at(arg)
+        if takes_next and j + 1 == len(tail):  # its value is missing: mlcareer itself says so
+            return before + moved + [arg]
+        if is_global:
+            moved += tail[j:j + 2] if takes_next else [arg]
+            j += 2 if takes_next else 1
             continue
-        if arg in GLOBAL_FLAGS or arg.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in arg:
-            moved.append(arg)
-        else:
-            rest.append(arg)
+        rest.append(arg)
         j += 1
     return before + moved + rest
 
@@ -625,14 +693,14 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command
 
+    from .completion import COMPLETE_VAR
+
+    if COMPLETE_VAR in os.environ:  # a Tab: answered from the grammar (``__main__`` does it before importing us)
+        from .completion import main as complete
+
+        complete()
     command = get_command(app)
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
-    if not args or any(arg in ("--help", "-h", "help") for arg in args):
-        _help_fits_the_terminal(command)
-    if COMPLETE_VAR in os.environ:
-        from typer._completion_classes import completion_init  # typer's own completion protocol
-
-        completion_init()
     try:
         code = command.main(args=args, prog_name="mlcareer", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors: bad option, bad value

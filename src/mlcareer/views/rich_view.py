@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
@@ -88,10 +87,29 @@ def wrap(out: Console, text: Text, width: int) -> list[Text]:
         return [Text()]
     lines: list[Text] = []
     for line in text.split("\n", allow_blank=True):
-        for part in line.divide(divide_line(line.plain, max(width, 1), fold=False)):
+        for part in line.divide(line_breaks(line.plain, max(width, 1))):
             part.rstrip()
             lines.append(part)
     return lines
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it (those before only at the start)
+
+
+def line_breaks(plain: str, width: int) -> list[int]:
+    """Where to break ``plain`` so that each line fits ``width`` cells, between words only: a
+    word longer than the line starts a line of its own and sticks out. (rich's ``Text.wrap``
+    would fold such a word, or not wrap at all.)"""
+    breaks: list[int] = []
+    used = 0
+    for match in _WORD.finditer(plain):
+        start, word = match.start(), match.group()
+        length = cell_len(word.rstrip())
+        if used and start and length > width - used:
+            breaks.append(start)
+            used = 0
+        used += cell_len(word)
+    return breaks
 
 
 def hang(out: Console, body: Text, width: int, indent: int = 0, prefix: str = "",
