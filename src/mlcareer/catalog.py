@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import cache
 from .document import Document, Stale, title_row
+from .sections import SECTIONS
 
 if TYPE_CHECKING:
     from .model import Role, Title
@@ -133,7 +134,7 @@ class Catalog:
             origin, old = self._documents[number]
             fresh = load_document(old.path, cached=False)
             if fresh.heads != old.heads:
-                from .errors import DataError
+                from .errors import DataError  # start-up: only a file changed mid-read needs it
 
                 raise DataError(old.path, "the file changed while it was being read; run the command again") from None
             self._documents[number] = (origin, fresh)
@@ -223,16 +224,15 @@ class Catalog:
 
 
 def _title(row: tuple) -> Title:
-    from .model import Title
+    from .model import Title  # start-up: completion never needs the model
 
     _, name, display, aliases, profile = row
     return Title(name, display, tuple(aliases), profile)
 
 
 def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role:
-    """Model one validated role (the model is imported here: completion never needs it)."""
-    from .model import Fact, FitQuestion, Role, Source
-    from .sections import SECTIONS
+    """Model one validated role, each section's field by the model's ``FROM_FIELD``."""
+    from .model import FROM_FIELD, Fact, FitQuestion, Role, Source  # start-up: completion never needs the model
 
     return Role(
         slug=raw["slug"],
@@ -240,6 +240,6 @@ def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role
         aliases=tuple(raw["aliases"]),
         source=Source(**source),
         origin=origin,
-        **{s.key: s.model(raw.get(s.key)) for s in SECTIONS if s.model},
+        **{s.key: FROM_FIELD[s.key](raw.get(s.key)) for s in SECTIONS if s.key in FROM_FIELD},
         fit=tuple(FitQuestion(q["question"], Fact.from_dict(q)) for q in raw.get("fit") or ()),
     )

@@ -25,7 +25,7 @@ def build_index(doc: dict) -> tuple[dict, dict, dict, dict]:
     processed form (``choices``), and the title each spells (``owners``); ``rapidfuzz`` is the
     version that processed them, since another version may process differently.
     """
-    import rapidfuzz
+    import rapidfuzz  # start-up: indexing runs on a cache miss only; a cached run needs none of these
     from rapidfuzz.utils import default_process
 
     from .text import normalise

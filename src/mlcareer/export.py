@@ -1,16 +1,24 @@
-"""JSON-ready forms of model records and query results: the shapes documented in README.md
-("JSON output"). The sections' JSON (``sections.Section.data``) and ``views.data`` use them, so a
-record has one JSON form wherever it appears.
+"""JSON-ready forms of model records, query results and sections: the shapes documented in
+README.md ("JSON output"). ``views.data`` uses them, so a record has one JSON form wherever it
+appears; a section's JSON is ``SECTION_JSON[key]`` (keys from ``sections.SECTIONS``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import Any
 
-if TYPE_CHECKING:
-    from .model import Course, Fact, Source, Title
-    from .queries import Figure, SalarySummary
+from .model import FACT_LISTS, Course, Fact, Role, Source, Title
+from .queries import (
+    ASSUMPTION,
+    HOURS_PER_WEEK,
+    WEEKS_PER_YEAR,
+    Figure,
+    SalarySummary,
+    quoted_people,
+    salary_summary,
+    section_origins,
+)
 
 
 def fact(f: Fact) -> dict:
@@ -53,8 +61,6 @@ def figure(f: Figure | None) -> dict | None:
 
 
 def salary(summary: SalarySummary) -> dict | None:
-    from .queries import ASSUMPTION, HOURS_PER_WEEK, WEEKS_PER_YEAR
-
     role = summary.role
     if role.salary is None:
         return None
@@ -69,3 +75,35 @@ def salary(summary: SalarySummary) -> dict | None:
         ],
         "note": optional_fact(role.salary.note),
     }
+
+
+# --- sections: each one's JSON, by key ---------------------------------------------------------
+
+def _fact_list(key: str) -> Callable[[Role], list[dict]]:
+    return lambda role: facts(getattr(role, key))
+
+
+def _path(role: Role) -> dict:
+    path = role.path
+    return {"intro": optional_fact(path.intro),
+            "steps": [{"step": n, **fact(s)} for n, s in enumerate(path.steps, 1)],
+            "requirements": facts(path.requirements), "alongside": facts(path.alongside)}
+
+
+def _sources(role: Role) -> dict:
+    return {"source": source(role.source), "sections": section_origins(role),
+            "cited": [{"name": e.source, "url": e.url} for e in (role.salary.estimates if role.salary else ())],
+            "pay_note": optional_fact(role.salary.note if role.salary else None),
+            "quoted": [{"speaker": f.speaker, "quote": list(f.quote), "section": f.section} for f in quoted_people(role)]}
+
+
+SECTION_JSON: dict[str, Callable[[Role], Any]] = {
+    **{key: _fact_list(key) for key in FACT_LISTS},
+    "path": _path,
+    "salary": lambda role: salary(salary_summary(role)),
+    "titles": lambda role: {"intro": optional_fact(role.titles.intro), "names": [title(t) for t in role.titles.names]},
+    "pros_cons": lambda role: {"pros": facts(role.pros_cons.pros), "cons": facts(role.pros_cons.cons)},
+    "resources": lambda role: [course(c) for c in role.resources],
+    "not_covered": lambda role: list(role.not_covered),
+    "sources": _sources,
+}

@@ -10,6 +10,7 @@ import stat
 
 from .errors import DataError, DataErrors
 from .schema import check_document, format_path
+from .yamlsafe import YamlProblem, load, too_deep
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PROBLEMS = 100  # reported per file; a file with more says how many more
@@ -53,9 +54,7 @@ def read_text(path: str, kind: str = "a YAML file", limit: int = MAX_FILE_BYTES)
 
 def parse(path: str, text: str):
     """YAML text to Python data, safely (see ``yamlsafe``); never runs code from the file."""
-    import yaml
-
-    from .yamlsafe import YamlProblem, load, too_deep
+    import yaml  # start-up: reading the article (``sourcedoc``) uses read_text and needs no YAML
 
     try:
         return load(text)
@@ -102,7 +101,7 @@ def validate_file(path: str) -> tuple[int | None, list[DataError]]:
 def locate(path: str, text: str, problems: list) -> list[DataError]:
     """Turn (field path, message) problems into DataErrors with line numbers."""
     try:
-        import yaml
+        import yaml  # start-up: as in ``parse``
 
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except Exception:  # noqa: BLE001 - line numbers are a courtesy; the problems stand anyway

@@ -7,7 +7,9 @@ times cheaper to define, which every run of the CLI pays at start-up.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 
 class Source(NamedTuple):
@@ -58,6 +60,14 @@ class Fact(NamedTuple):
         return cls(d["text"], tuple(d["quote"]), d["section"], d["label"], d["kind"], d["speaker"], links)
 
 
+def facts_of(items: Iterable[dict] | None) -> tuple[Fact, ...]:
+    return tuple(Fact.from_dict(item) for item in items or ())
+
+
+def fact_of(item: dict | None) -> Fact | None:
+    return Fact.from_dict(item) if item else None
+
+
 # An education or career step is a fact whose label names the step.
 EducationStep = Fact
 
@@ -89,6 +99,16 @@ class Salary(NamedTuple):
     estimates: tuple[SalaryEstimate, ...]
     note: Fact | None = None
 
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Salary | None:
+        if not d:
+            return None
+        return cls(d.get("currency") or "USD", tuple(SalaryEstimate.from_dict(e) for e in d.get("estimates", ())),
+                   fact_of(d.get("note")))
+
+    def cited(self) -> list[SalaryEstimate | Fact]:
+        return [*self.estimates, *((self.note,) if self.note else ())]
+
 
 class Title(NamedTuple):
     """A related job title as the source lists it; ``role`` is the slug when it has a profile."""
@@ -118,6 +138,13 @@ class Titles(NamedTuple):
     names: tuple[Title, ...]
     intro: Fact | None = None
 
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Titles:
+        d = d or {}
+        quote = d.get("quote") or []
+        intro = Fact(" ".join(quote), tuple(quote), d.get("section")) if quote else None
+        return cls(tuple(Title.from_dict(t) for t in d.get("names", ())), intro)
+
 
 class Course(NamedTuple):
     """A free course the source promotes."""
@@ -145,10 +172,24 @@ class Path(NamedTuple):
     intro: Fact | None = None
     requirements: tuple[EducationStep, ...] = ()
 
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Path:
+        d = d or {}
+        return cls(facts_of(d.get("steps")), facts_of(d.get("alongside")), fact_of(d.get("intro")),
+                   facts_of(d.get("requirements")))
+
+    def cited(self) -> list[Fact]:
+        return [f for f in (self.intro, *self.steps, *self.requirements, *self.alongside) if f is not None]
+
 
 class ProsCons(NamedTuple):
     pros: tuple[Fact, ...]
     cons: tuple[Fact, ...]
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> ProsCons:
+        d = d or {}
+        return cls(facts_of(d.get("pros")), facts_of(d.get("cons")))
 
 
 class FitQuestion(NamedTuple):
@@ -160,8 +201,8 @@ class FitQuestion(NamedTuple):
 
 class Role(NamedTuple):
     """One occupation profile: its name and source, then one field per section that holds data
-    of its own, named by its key and in the order of ``sections.SECTIONS`` (which builds them),
-    then the questions of ``mlcareer fit``."""
+    of its own, named by its key and in the order of ``sections.SECTIONS`` (``FROM_FIELD`` builds
+    them), then the questions of ``mlcareer fit``."""
 
     slug: str
     title: str
@@ -181,3 +222,30 @@ class Role(NamedTuple):
     resources: tuple[Course, ...] = ()
     not_covered: tuple[str, ...] = ()
     fit: tuple[FitQuestion, ...] = ()
+
+
+# The sections that are a plain list of facts (``[FACT]`` in a role file and in JSON); the schema
+# and the JSON read this too. tests/test_sections.py checks it against Role's fields.
+FACT_LISTS = ("overview", "duties", "typical_day", "industries", "skills", "careers")
+
+# How a validated role-file field becomes its section's Role field, by section key (a section
+# not here, such as ``sources``, is derived from the rest and is not in role files).
+FROM_FIELD: dict[str, Callable[[Any], Any]] = {
+    **dict.fromkeys(FACT_LISTS, facts_of),
+    "path": Path.from_dict,
+    "salary": Salary.from_dict,
+    "titles": Titles.from_dict,
+    "pros_cons": ProsCons.from_dict,
+    "resources": lambda raw: tuple(Course.from_dict(c) for c in raw or ()),
+    "not_covered": lambda raw: tuple(raw or ()),
+}
+
+# A section's records that name the source heading they stand under (their ``section``), by key.
+CITED: dict[str, Callable[[Role], Iterable[Any]]] = {
+    **{key: attrgetter(key) for key in FACT_LISTS},
+    "path": lambda role: role.path.cited(),
+    "salary": lambda role: role.salary.cited() if role.salary else [],
+    "titles": lambda role: [role.titles.intro] if role.titles.intro else [],
+    "pros_cons": lambda role: [*role.pros_cons.pros, *role.pros_cons.cons],
+    "resources": attrgetter("resources"),
+}

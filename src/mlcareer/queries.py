@@ -6,7 +6,8 @@ from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import NotFoundError, UsageError
-from .model import Fact, Role, SalaryEstimate, Title
+from .model import CITED, Fact, Role, SalaryEstimate, Title
+from .sections import SECTIONS
 from .text import money, normalise, shell_command, shorten
 
 DEFAULT_ROLE = "machine-learning-engineer"
@@ -255,10 +256,8 @@ def _derived_qualifier(figure: Figure) -> str | None:
 
 def section_origins(role: Role) -> dict[str, list[str]]:
     """For each profile section, the source headings its facts were taken from, in order."""
-    from .sections import SECTIONS
-
-    return {s.key: list(dict.fromkeys(i.section for i in s.cited(role) if getattr(i, "section", None)))
-            for s in SECTIONS if s.cited}
+    return {s.key: list(dict.fromkeys(i.section for i in CITED[s.key](role) if getattr(i, "section", None)))
+            for s in SECTIONS if s.key in CITED}
 
 
 def quoted_people(role: Role) -> list[Fact]:
@@ -273,9 +272,7 @@ def quoted_people(role: Role) -> list[Fact]:
 
 
 def facts_with_speakers(role: Role) -> list[Fact]:
-    from .sections import SECTIONS
-
-    cited = [item for s in SECTIONS if s.cited for item in s.cited(role)]
+    cited = [item for s in SECTIONS if s.key in CITED for item in CITED[s.key](role)]
     cited += [q.fact for q in role.fit]
     return [f for f in cited if isinstance(f, Fact) and f.speaker]
 
@@ -300,8 +297,6 @@ def skill_speakers(role: Role) -> dict[str, str]:
 
 def compare_roles(roles: list[Role]) -> Comparison:
     """Side by side: pay, skills shared by all and those only one role has."""
-    from .errors import UsageError
-
     slugs = [r.slug for r in roles]
     if len(set(slugs)) != len(slugs):
         raise UsageError("Name each role once to compare them.")
@@ -322,7 +317,7 @@ class FileCheck(NamedTuple):
 
 
 def check_files(paths: list[str]) -> list[FileCheck]:
-    from .loader import validate_file
+    from .loader import validate_file  # start-up: the schema loads only for ``validate``
 
     return [FileCheck(path, *validate_file(path)) for path in paths]
 
@@ -340,8 +335,6 @@ def parse_answer(text: str) -> str | None:
 
 def parse_answers(text: str, count: int) -> list[str]:
     """``"yes,no,u"`` into answers, one per question; UsageError if the list does not fit."""
-    from .errors import UsageError
-
     parts = [p for p in text.replace(";", ",").split(",")]
     answers = [parse_answer(p) for p in parts]
     bad = [shorten(p, 20) for p, a in zip(parts, answers) if a is None]

@@ -13,6 +13,9 @@ import re
 from typing import Any
 
 from . import SCHEMA_VERSION
+from .model import FACT_LISTS
+from .sections import SECTIONS
+from .topics import TOPIC_KEYS
 
 MAX_TEXT = 20_000  # characters in one string field
 MAX_ITEMS = 200_000  # entries in one list
@@ -180,20 +183,27 @@ COURSE = Obj(
 )
 
 
+# The rule each section's field follows in a role file, by section key (a section not here, such
+# as ``sources``, is derived and not in role files).
+SECTION_SPECS: dict[str, Spec] = {
+    **dict.fromkeys(FACT_LISTS, FACTS),
+    # steps: what the source puts in order; requirements: what it requires but does not order
+    "path": Obj({"intro": FactSpec(), "steps": FACTS, "requirements": FACTS, "alongside": FACTS}),
+    "salary": Obj({"currency": Str(r"[A-Z]{3}", "a currency code such as USD"), "note": FactSpec(),
+                   "estimates": ListOf(ESTIMATE)}),
+    "titles": Obj({"section": Str(), "quote": OneOrMany(Str()), "names": ListOf(TITLE)}),
+    "pros_cons": Obj({"pros": FACTS, "cons": FACTS}),
+    "resources": ListOf(COURSE),
+    "not_covered": ListOf(Str()),
+}
 
-def _role_spec() -> Obj:
-    """A role: its name and source, a field per section that role files hold, and ``fit``."""
-    from .sections import SECTIONS
-
-    return Obj(
-        {"slug": SLUG, "title": Str(), "aliases": ListOf(Str()), "source": SLUG,
-         **{s.key: s.schema() for s in SECTIONS if s.schema},
-         "fit": ListOf(FactSpec(question=Str()))},
-        required=("slug", "title", "source"),
-    )
-
-
-ROLE = _role_spec()
+# A role: its name and source, a field per section that role files hold (in the sections' order), and ``fit``.
+ROLE = Obj(
+    {"slug": SLUG, "title": Str(), "aliases": ListOf(Str()), "source": SLUG,
+     **{s.key: SECTION_SPECS[s.key] for s in SECTIONS if s.key in SECTION_SPECS},
+     "fit": ListOf(FactSpec(question=Str()))},
+    required=("slug", "title", "source"),
+)
 
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
 # A subject the source does not cover: what to call it, the topics whose facts come nearest, and
@@ -237,8 +247,6 @@ class TopicMap(NamedMap):
     """``topics:`` maps a question topic to extra phrasings and keywords for ``mlcareer ask``."""
 
     def entry(self, key, spec, path, problems):
-        from .topics import TOPIC_KEYS
-
         if key not in TOPIC_KEYS:
             problems.append((path, f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
             return None
@@ -249,8 +257,6 @@ class SubjectMap(NamedMap):
     """``uncovered:`` maps a subject the source does not cover to the words that name it."""
 
     def entry(self, key, spec, path, problems):
-        from .topics import TOPIC_KEYS
-
         subject = SUBJECT.check(spec, path, problems)
         for field in ("nearest", "refines"):
             for i, topic in enumerate((subject or {}).get(field) or ()):

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
 from .errors import DataError, SourceError
+from .loader import read_text
 from .model import BEFORE_FIRST_HEADING
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a saved page, scripts and all; a post's JSON is some 40 KB
@@ -164,8 +165,6 @@ class SourceDoc:
 
 def read_source(path: str) -> SourceDoc:
     """Read and parse one source file; any failure is a one-line ``SourceError``."""
-    from .loader import read_text
-
     try:
         text, _ = read_text(path, "a saved page or text file", MAX_SOURCE_BYTES)
     except DataError as exc:

@@ -1,14 +1,14 @@
 """JSON-ready data for ``--json``: the shapes documented in README.md ("JSON output").
 
-Keys come from ``sections`` (a section's JSON is its ``data``) and ``export`` (a record's);
-every result carries its source.
+Keys come from ``sections`` and ``export`` (a section's JSON is ``export.SECTION_JSON``, a
+record's is ``export``'s function of its name); every result carries its source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..export import course, fact, facts, figure, optional_fact, salary, source, title, title_entry
+from ..export import SECTION_JSON, course, fact, facts, figure, optional_fact, salary, source, title, title_entry
 from ..model import Role
 from ..queries import Comparison, FileCheck, RoleEntry, SalarySummary, TitleResult, skill_speakers
 from ..sections import SECTIONS, Section
@@ -20,7 +20,7 @@ JSON_VERSION = 1
 
 
 def section_value(role: Role, section: Section):
-    return section.data(role)
+    return SECTION_JSON[section.key](role)
 
 
 def role_head(role: Role) -> dict:
