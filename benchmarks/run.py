@@ -1,6 +1,6 @@
 """Start-up and scale benchmarks for mlcareer, as ratios of paired runs.
 
-    python benchmarks/run.py [--venv DIR] [--pairs N] [--markdown] [--baseline GITREF]
+    python benchmarks/run.py [--venv DIR] [--pairs N] [--markdown] [--baseline GITREF] [--only WORDS]
 
 Needs only public tools: Python 3.10+, pip (to build DIR on first use: a virtual environment
 with this checkout installed non-editable, and the official tldr client), and optionally
@@ -130,6 +130,8 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
     parser.add_argument("--baseline", metavar="GITREF", help="also measure this commit, side by side")
+    parser.add_argument("--only", metavar="WORDS", help="only the comparisons whose name contains WORDS "
+                        "(e.g. --only completion)")
     args = parser.parse_args()
 
     bin_dir = ensure_venv(args.venv.resolve())
@@ -156,6 +158,8 @@ def main() -> None:
 
         def compare(name, goal, make, before=None):
             """``make(mlc, env)`` gives (argv A, env A, argv B, env B) for one build."""
+            if args.only and args.only.lower() not in name.lower():
+                return
             commands = []
             for (_, bdir), env in zip(builds, envs):
                 a, env_a, b, env_b = make(str(bdir / "mlcareer"), env)
@@ -205,8 +209,12 @@ def main() -> None:
                     r = results[n]
                     met = "yes" if r["ratio"] <= goal else "**no**"
                     print(f"| {name} | {r['a'] * 1e3:.1f} ms | {r['b'] * 1e3:.1f} ms | {r['ratio']:.2f}x | {goal}x | {met} |")
-                cold = next(r for name, _, r in rows if name.startswith("first (cold) run"))[n]
-                warm_peak = max(r[n]["peak_kib"] for name, _, r in rows if "1,000" in name and "cold" not in name)
+                cold = next((r for name, _, r in rows if name.startswith("first (cold) run")), [None] * (n + 1))[n]
+                warm = [r[n]["peak_kib"] for name, _, r in rows if "1,000" in name and "cold" not in name]
+                if cold is None or not warm:
+                    print()
+                    continue
+                warm_peak = max(warm)
                 print(f"| peak memory, 1,000-role file, cold / warm | | {cold['peak_kib'] / 1024:.0f} / "
                       f"{warm_peak / 1024:.0f} MiB | | < 150 MB | "
                       f"{'yes' if max(cold['peak_kib'], warm_peak) * 1024 < 150e6 else '**no**'} |\n")

@@ -240,7 +240,6 @@ class App(typer.Typer):
 app = App(
     cls=HelpGroup,
     name="mlcareer",
-    help="A career advisor for machine learning, from curated and sourced role data.",
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode=None,  # help is plain text: no box drawing, no shortened options, any width
@@ -269,7 +268,7 @@ def main_options(
 ) -> None:
     """A career advisor for machine learning, from curated and sourced role data.
 
-    Global options (--data, --color, --no-pager) go before or after the command.
+    Global options go before or after the command.
     """
     ctx.obj = Settings(list(data or []), color.value, not no_pager)
     if ctx.invoked_subcommand is None:

@@ -246,13 +246,12 @@ def grammar_source(page, sections: Sequence[str]) -> str:
              'the click tree; do not edit (tests/test_generated.py checks that it is current)."""', "",
              "from typing import Any", "", "# mlcareer's own options; after_command: also allowed after the command",
              "OPTIONS: list[dict[str, Any]] = ["]
-    lines += [f"    {entry(p, after_command=bool(inherited & set(p.names)))}," for p in page.options
-              if "--help" not in p.names]
+    lines += [f"    {entry(p, after_command=bool(inherited & set(p.names)))}," for p in page.options]
     lines += [f"    {{'names': {help_names!r}, 'help': 'Show help and exit', 'value': False, 'after_command': True}},",
               "]", "", "COMMANDS: dict[str, dict[str, Any]] = {"]
     for sub in page.subpages:
         lines.append(f"    {sub.name!r}: {{'help': {first_sentence(sub.summary)!r}, 'options': [")
-        lines += [f"        {entry(p)}," for p in sub.options if "--help" not in p.names]
+        lines += [f"        {entry(p)}," for p in sub.options]
         lines.append("    ], 'arguments': [")
         lines += [f"        {entry(p, many=p.many)}," for p in sub.arguments]
         lines.append("    ]},")

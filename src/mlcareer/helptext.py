@@ -86,8 +86,8 @@ def _param(param: Any) -> Param:
     return Param(tuple(names), _metavar(param), helped, completes, choices)
 
 
-def _usage(path: str, arguments: Iterable[Any], has_options: bool, group: bool) -> str:
-    words = [path, "[OPTIONS]"] if has_options else [path]
+def _usage(path: str, arguments: Iterable[Any], group: bool) -> str:
+    words = [path, "[OPTIONS]"]  # every command has -h and the global options
     if group:
         words.append("COMMAND")
     for argument in arguments:
@@ -107,7 +107,8 @@ def describe(command: Any, ctx: Any, examples: Mapping[str, Sequence[tuple[str, 
     root = ctx.find_root()
     visible = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
     arguments = [p for p in visible if p.param_type_name == "argument"]
-    options = tuple(_param(p) for p in visible if p.param_type_name == "option")
+    # the help option is every page's, added by each renderer
+    options = tuple(_param(p) for p in visible if p.param_type_name == "option" and "--help" not in p.opts)
     path = ctx.command_path
     name = "" if ctx.parent is None else str(ctx.info_name)
     global_options: tuple[Param, ...] = ()
@@ -127,7 +128,7 @@ def describe(command: Any, ctx: Any, examples: Mapping[str, Sequence[tuple[str, 
             sub_ctx = type(ctx)(sub, info_name=sub_name, parent=ctx)
             subpages.append(describe(sub, sub_ctx, examples))
     description = (command.help or "").strip()
-    return Page(path=path, name=name, usage=_usage(path, arguments, bool(options), group),
+    return Page(path=path, name=name, usage=_usage(path, arguments, group),
                 summary=_summary(command), description=description,
                 arguments=tuple(_param(p) for p in arguments), options=options,
                 global_options=global_options, examples=tuple(examples.get(name, ())),
@@ -204,7 +205,7 @@ def render(page: Page, columns: int) -> str:
         lines += ["", "Commands:"] + _definitions(list(page.commands), width)
     if page.arguments:
         lines += ["", "Arguments:"] + _definitions([(p.metavar, p.help) for p in page.arguments], width)
-    options = [(_option_label(p), p.help) for p in page.options if "--help" not in p.names] + [HELP_ROW]
+    options = [(_option_label(p), p.help) for p in page.options] + [HELP_ROW]
     inherited = [(_option_label(p), p.help) for p in page.global_options]
     column = _column(options + inherited, width)
     lines += ["", "Global options:" if not page.name else "Options:"] + _definitions(options, width, column)
@@ -248,7 +249,8 @@ def _man_examples(examples: Iterable[tuple[str, str]]) -> list[str]:
 def man_page(page: Page, version: str, exit_codes: Iterable[tuple[int, str]], environment:
              Iterable[tuple[str, str]]) -> str:
     """The manual, mlcareer(1), from the root ``page`` and its subpages."""
-    lines = [f'.TH MLCAREER 1 "" "mlcareer {version}" "User Commands"', ".SH NAME",
+    # .nh and .ad l: no word is hyphenated or stretched, as in the terminal's help
+    lines = [f'.TH MLCAREER 1 "" "mlcareer {version}" "User Commands"', ".nh", ".ad l", ".SH NAME",
              f"mlcareer \\- {_roff(page.summary[0].lower() + page.summary[1:].rstrip('.'))}",
              ".SH SYNOPSIS", "\\fBmlcareer\\fR [\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]...",
              ".SH DESCRIPTION"]
