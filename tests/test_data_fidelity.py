@@ -192,7 +192,7 @@ def test_the_checks_would_catch_each_kind_in_this_data(article):
     found = dict(role_warnings(bad, article))
     assert "no order" in found["roles[0].path.steps[2]"]
     assert "most" in found["roles[0].path.steps[0].text"]
-    assert "not Robert Weisgraeber's words" in found["roles[0].skills[8].quote"]
+    assert "not as Robert Weisgraeber's words" in found["roles[0].skills[8].quote"]
     assert "credits no speaker" in found["roles[0].fit[0].quote"]
     assert "one range" in found["roles[0].salary.note.text"]
 

@@ -164,7 +164,7 @@ def test_two_measures_shown_as_one_range(cli, sources, tmp_path):
     altered = edited(DATA, tmp_path, note, note + "        text: \"Salary information is sparse, $129,000 to $161,000.\"\n")
     result = cli("verify", str(altered), "--source", str(sources / f"{ARTICLE}.md"))
     assert re.search(r"roles\[0\]\.salary\.note\.text: warning: .*one range", result.out)
-    assert re.search(r"roles\[0\]\.salary\.note\.text: 129000, 161000 are not in its quote", result.out)
+    assert re.search(r"roles\[0\]\.salary\.note\.text: 129,000, 161,000 are not in its quote; the quote has no figure", result.out)
     assert result.code == 5
 
 

@@ -238,7 +238,7 @@ def build_role(raw: dict[str, Any], source: dict[str, Any], origin: str) -> Role
         slug=raw["slug"],
         title=raw["title"],
         aliases=tuple(raw["aliases"]),
-        source=Source(**source),
+        source=Source(**{k: v for k, v in source.items() if k != "saved"}),  # saved: verify's, not shown
         origin=origin,
         **{s.key: FROM_FIELD[s.key](raw.get(s.key)) for s in SECTIONS if s.key in FROM_FIELD},
         fit=tuple(FitQuestion(q["question"], Fact.from_dict(q)) for q in raw.get("fit") or ()),

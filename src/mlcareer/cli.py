@@ -30,6 +30,13 @@ class Format(str, Enum):
     json = "json"
 
 
+class SourceFormat(str, Enum):
+    html = "html"
+    wordpress = "wordpress"
+    markdown = "markdown"
+    text = "text"
+
+
 class Settings:
     def __init__(self, data: list[str], color: str, pager: bool = True) -> None:
         self.data = data
@@ -408,30 +415,67 @@ def validate(
         raise typer.Exit(int(ExitCode.DATA))
 
 
+class VerifyFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 @app.command()
 @handled
 def verify(
+    ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(
-        help="Role files to check (default: the built-in data).", metavar="[FILE]...", show_default=False)] = None,
+        help="Role files to check (default: the --data and MLCAREER_DATA files, else the built-in data).",
+        metavar="[FILE]...", show_default=False)] = None,
     source: Annotated[list[str] | None, typer.Option(
         "--source", metavar="PATH|ID=PATH",
         help="A saved copy of a source: web page (HTML), WordPress post (JSON), Markdown or text. "
-             "Repeatable; ID=PATH names the source id it is.")] = None,
+             "Repeatable; ID=PATH names the source id it is. Default: each source's 'saved' path in the role file.")] = None,
+    source_format: Annotated[SourceFormat | None, typer.Option(
+        "--source-format", help="Read every source as this format, whatever its content looks like.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as problems.")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", metavar="CODES", help="Only these rules (codes or prefixes, comma-separated: V1,V401).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", metavar="CODES", help="Leave out these rules (codes or prefixes, comma-separated).")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Write the fixes verify knows (a missing section, a source's newer date, a renamed "
+                      "heading) into the role files.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print those fixes as a unified diff; write nothing.")] = False,
     json: JsonOpt = False,
+    fmt: Annotated[VerifyFormat, typer.Option(
+        "--format", "-f", help="text, json or github (workflow annotations).")] = VerifyFormat.text,
 ) -> None:
     """Check role files against saved sources: quotes verbatim, under their headings, every figure."""
     from . import output
+    from .catalog import env_data_paths
     from .errors import UsageError
-    from .verify import source_spec
+    from .verify import Rules, fixes_for, source_spec
     from .verify import verify as check
     from .views import verification
 
-    if not source:
-        raise UsageError("verify needs a saved copy of the source: --source PATH (see 'mlcareer verify --help').")
-    report = check(list(files or []), [source_spec(value) for value in source], strict)
-    if json:
+    if fix and diff:
+        raise UsageError("Give --fix or --diff, not both.")
+    rules = Rules.parse(select or [], ignore or [])
+    paths = list(files or []) or once([*env_data_paths(), *settings(ctx).data])
+    report = check(paths, [source_spec(value) for value in source or []], strict,
+                   source_format.value if source_format else None, rules)
+    chosen_format = VerifyFormat.json if json else fmt
+    if diff or fix:
+        edits = fixes_for(report)
+        if diff:
+            output.text(verification.unified_diff(edits))
+        else:
+            for edit in edits:
+                edit.write()
+            output.note(verification.fixed(edits))
+        if diff:
+            return
+    if chosen_format is VerifyFormat.json:
         output.as_json(verification.data(report))
+    elif chosen_format is VerifyFormat.github:
+        output.text(verification.github(report))
     else:
         output.text(verification.text(report))
     if report.exit_code:

@@ -161,15 +161,41 @@ def _in_quotation(source_text: str, at: int, sentence: str) -> bool:
     return _quote_depth(source_text, at + (first.start() if first else 0)) > 0
 
 
-def speaker_problems(quote: str, speaker: str, source_text: str) -> list[str]:
-    """Sentences of ``quote`` credited to ``speaker`` that the source does not give as his."""
+# How far before quoted words (a course card may stand between a name and "he says") and after
+# them ("..., says Weisgraeber.") the source names who said them.
+ATTRIBUTION_REACH = 1500
+ATTRIBUTION_AFTER = 300
+
+
+def speaker_findings(quote: str, speaker: str, source_text: str) -> list[tuple[str, str]]:
+    """(code, message) for each sentence of ``quote`` credited to ``speaker`` that the source does
+    not give as theirs: "V404" when the source never names them, or names them nowhere near these
+    words; "V403" for a sentence in the source's own voice (no quotation marks, naming no one)."""
+    name = speaker_names(speaker)[0] if speaker_names(speaker) else speaker
     at = source_text.find(quote)
     if at < 0:
-        return [f"not found in the source: {quote[:60]!r}"]
-    return [f"not {speaker_names(speaker)[0]}'s words (no quotation marks, no sentence naming him): "
-            f"{sentence[:70]!r}"
-            for offset, sentence in sentences(quote)
-            if not _names(sentence, speaker) and not _in_quotation(source_text, at + offset, sentence)]
+        return [("V404", f"not found in the source: {quote[:60]!r}")]
+    if not any(_has(source_text, n) for n in speaker_names(speaker)):
+        return [("V404", f"the source never names {name}: these words cannot be credited to them")]
+    out = []
+    for offset, sentence in sentences(quote):
+        start = at + offset
+        quoted = _in_quotation(source_text, start, sentence) or _OPEN in sentence
+        if not quoted and not _names(sentence, speaker):
+            out.append(("V403", (f"the source gives this sentence in its own voice, not as {name}'s words "
+                                f"(no quotation marks, and it names no speaker): {sentence[:70]!r}")))
+            continue
+        around = source_text[max(0, start - ATTRIBUTION_REACH):start + len(sentence) + ATTRIBUTION_AFTER]
+        if not any(_has(around, n) for n in speaker_names(speaker)):
+            how = "in quotation marks" if quoted else "given as someone's words"
+            out.append(("V404", (f"{how}, but the source does not credit them to {name} (it names "
+                                f"{name} nowhere near them): {sentence[:70]!r}")))
+    return out
+
+
+def speaker_problems(quote: str, speaker: str, source_text: str) -> list[str]:
+    """Sentences of ``quote`` credited to ``speaker`` that the source does not give as theirs."""
+    return [message for _, message in speaker_findings(quote, speaker, source_text)]
 
 
 def unattributed_speech(quote: str, source_text: str, speakers: Sequence[str] = ()) -> bool:
@@ -255,17 +281,39 @@ def role_facts(raw_role: Mapping[str, Any], where: str = "roles[0]") -> Iterator
             yield f"{where}.{group}.{key}", fact
 
 
+_CONTENT = re.compile(r"[a-z][a-z'’-]{3,}")
+_COMMON = frozenset(["that", "this", "with", "from", "have", "they", "their", "will", "your", "also", "what", "when", "which", "about", "into", "there", "these", "those", "them", "than", "then", "more", "most", "much", "many", "some", "such", "even", "very", "only", "just", "like", "would", "could", "should", "need", "needs", "being", "been", "were", "does", "make", "made"])
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT.findall(text.casefold()) if w not in _COMMON}
+
+
+def unrelated_text(text: str, quote: str) -> bool:
+    """Whether a shown text has little to do with its quote: under a third of its content words
+    (stems of four letters or more) are in the quote (another fact's quote pasted on, say)."""
+    own = _stems(text)
+    return len(own) >= 4 and len(own & _stems(quote)) / len(own) < 0.34
+
+
 def role_warnings(raw_role: Mapping[str, Any], source_text: str | None = None,
                   index: int = 0) -> list[tuple[str, str]]:
     """Every fidelity warning for one normalised role, as (field path, message)."""
+    return [(path, message) for path, _, message in role_findings(raw_role, source_text, index)]
+
+
+def role_findings(raw_role: Mapping[str, Any], source_text: str | None = None,
+                  index: int = 0) -> list[tuple[str, str, str]]:
+    """Every fidelity finding for one normalised role, as (field path, rule code, message); the
+    codes are ``verify``'s (README, "verify rules")."""
     where = f"roles[{index}]"
     estimates = list((raw_role.get("salary") or {}).get("estimates") or ())
     speakers = [f["speaker"] for _, f in role_facts(raw_role, where) if f.get("speaker")]
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     steps = (raw_role.get("path") or {}).get("steps") or ()
     for i, step in enumerate(steps[1:], 1):
         if step.get("quote") and not states_order(" ".join(step["quote"])):
-            out.append((f"{where}.path.steps[{i}]", UNORDERED_STEP))
+            out.append((f"{where}.path.steps[{i}]", "V406", UNORDERED_STEP))
     for path, fact in role_facts(raw_role, where):
         quotes = list(fact.get("quote") or ())
         text = fact.get("text") or ""
@@ -273,16 +321,19 @@ def role_warnings(raw_role: Mapping[str, Any], source_text: str | None = None,
         if quotes and text and text != joined:
             lost = dropped_hedges(text, joined)
             if lost:
-                out.append((f"{path}.text", "drops the hedge(s) its quote has: " + ", ".join(lost)))
+                out.append((f"{path}.text", "V401", "drops the hedge(s) its quote has: " + ", ".join(lost)))
+            if unrelated_text(text, joined):
+                out.append((f"{path}.text", "V501", ("has little to do with its quote: most of its words are not "
+                            f"in it (is the quote another fact's?): {joined[:70]!r}")))
         for problem in merged_ranges(text, estimates):
-            out.append((f"{path}.text", problem))
+            out.append((f"{path}.text", "V402", problem))
         if source_text is None:
             continue
         speaker = fact.get("speaker")
         for i, quote in enumerate(quotes):
             spot = f"{path}.quote" + (f"[{i}]" if len(quotes) > 1 else "")
             if speaker:
-                out += [(spot, problem) for problem in speaker_problems(quote, speaker, source_text)]
+                out += [(spot, code, problem) for code, problem in speaker_findings(quote, speaker, source_text)]
             elif unattributed_speech(quote, source_text, speakers):
-                out.append((spot, "holds a speaker's words, but the fact credits no speaker"))
+                out.append((spot, "V405", "holds a speaker's words, but the fact credits no speaker"))
     return out

@@ -162,7 +162,7 @@ FACTS = ListOf(FactSpec())
 
 SOURCE = Obj(
     {"id": SLUG, "title": Str(), "publisher": Str(), "author": Str(), "url": URL,
-     "published": DATE, "modified": DATE},
+     "published": DATE, "modified": DATE, "saved": Str()},  # saved: a saved copy, for verify
     required=("id", "title"),
 )
 
@@ -294,9 +294,34 @@ def _check_references(raw: dict, doc: dict, problems: list[Problem]) -> None:
         if role["slug"] in seen:
             problems.append((("roles", i, "slug"), f"duplicate slug {role['slug']!r}"))
         seen.add(role["slug"])
+        _check_duplicates(role, i, problems)
         if role["source"] and role["source"] not in ids:
             known = ", ".join(ids) or "none"
             problems.append((("roles", i, "source"), f"no source with id {role['source']!r} in this file (sources: {known})"))
+
+
+def _check_duplicates(role: dict, index: int, problems: list[Problem]) -> None:
+    """A related title listed twice, or the same fact (text and quote) twice in one list."""
+    names: dict[str, int] = {}
+    for k, title in enumerate(((role.get("titles") or {}).get("names")) or ()):
+        key = " ".join(str(title.get("name") or "").casefold().split())
+        if key in names:
+            problems.append((("roles", index, "titles", "names", k, "name"),
+                             f"duplicate title {title.get('name')!r} (also names[{names[key]}])"))
+        names.setdefault(key, k)
+    lists: list[tuple[tuple[str, ...], Any]] = [
+        ((key,), role.get(key)) for key in ("overview", "duties", "typical_day", "industries", "careers", "skills")]
+    lists += [((group, key), (role.get(group) or {}).get(key)) for group, key in (
+        ("pros_cons", "pros"), ("pros_cons", "cons"), ("path", "steps"), ("path", "requirements"), ("path", "alongside"))]
+    for where, facts in lists:
+        seen: dict[tuple, int] = {}
+        for k, fact in enumerate(facts or ()):
+            if not isinstance(fact, dict):
+                continue
+            same = (fact.get("label"), " ".join(str(fact.get("text") or "").split()), tuple(fact.get("quote") or ()))
+            if same in seen:
+                problems.append((("roles", index, *where, k), f"duplicate fact: the same text and quote as [{seen[same]}]"))
+            seen.setdefault(same, k)
 
 
 def format_path(path: Path) -> str:

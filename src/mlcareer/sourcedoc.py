@@ -37,14 +37,20 @@ _CHARS = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
-    "\u2026": "...",
+    "\u2026": "...", "\u2010": "-", "\u2011": "-", "\u2212": "-",
 })
 _SPACE = re.compile(r"\s+")
+# Dashes that look alike: an en or em dash, spaced or not, and a spaced hyphen read as one mark;
+# between figures ("5\u20136 hours") an en dash is a hyphen.
+_RANGE_DASH = re.compile(r"(?<=\d)[\u2012\u2013](?=\d)")
+_DASH = re.compile(r"\s*[\u2012\u2013\u2014\u2015]\s*|\s+--?\s+")
 
 
 def normalise(text: str) -> str:
-    """One form for comparing: entities decoded, straight quotes, single spaces, NFC."""
+    """One form for comparing: entities decoded, straight quotes, one kind of dash (hyphens that
+    do not break, en and em dashes, a spaced hyphen), single spaces, NFC."""
     text = unicodedata.normalize("NFC", html.unescape(text)).translate(_CHARS)
+    text = _DASH.sub(" \u2014 ", _RANGE_DASH.sub("-", text))
     return _SPACE.sub(" ", text).strip()
 
 
@@ -112,6 +118,11 @@ class SourceDoc:
     links: frozenset[str]  # hyperlink targets (HTML href, Markdown [text](url)); empty when it has none
     outline: tuple[str, ...] = field(default=())  # every heading in order, also those with no text of their own
 
+    @property
+    def guessed_headings(self) -> bool:
+        """Whether the headings are mlcareer's guess (plain text marks none)."""
+        return self.format == "text"
+
     def mentions(self, words: str) -> bool:
         """``words`` (normalised) stand in the text or in a heading, in any case (a name in a role
         file may be capitalised where the article runs it into a sentence)."""
@@ -163,8 +174,12 @@ class SourceDoc:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def read_source(path: str) -> SourceDoc:
-    """Read and parse one source file; any failure is a one-line ``SourceError``."""
+FORMATS = ("html", "wordpress", "markdown", "text")
+
+
+def read_source(path: str, source_format: str | None = None) -> SourceDoc:
+    """Read and parse one source file (in ``source_format``, one of ``FORMATS``, or as its content
+    says); any failure is a one-line ``SourceError``."""
     try:
         text, _ = read_text(path, "a saved page or text file", MAX_SOURCE_BYTES)
     except DataError as exc:
@@ -173,7 +188,7 @@ def read_source(path: str) -> SourceDoc:
         raise SourceError(path, exc.message + where + hint) from None
     if "\x00" in text[:65536]:
         raise SourceError(path, "binary data, not a saved page, WordPress JSON, Markdown or text")
-    kind = detect_format(path, text)
+    kind = {"wordpress": "json"}.get(source_format or "", source_format) or detect_format(path, text)
     readers = {"json": _wordpress, "html": _html_document, "markdown": _markdown, "text": _plain}
     doc = readers[kind](path, text)
     if len(doc.text) > MAX_SOURCE_CHARS:
@@ -183,24 +198,20 @@ def read_source(path: str) -> SourceDoc:
 
 
 def detect_format(path: str, text: str) -> str:
-    """"json", "html", "markdown" or "text": the file name's extension when it has a known one,
-    else the content (a Markdown or text file is sniffed for Markdown headings either way)."""
+    """"json", "html", "markdown" or "text", from the content: a WordPress post saved as
+    ``post.txt`` is still JSON. The file name only decides between Markdown and plain text when
+    the content has no Markdown headings (a ``.md`` file is Markdown)."""
     head = text.lstrip("\ufeff \t\r\n")[:2048]
-    name = path.lower()
-    if name.endswith(".json"):
-        return "json"
-    if name.endswith((".html", ".htm", ".xhtml")):
-        return "html"
-    markdown = re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE) is not None
-    if name.endswith((".md", ".markdown", ".txt", ".text")):
-        return "markdown" if markdown or not name.endswith((".txt", ".text")) else "text"
-    if re.match(r"[{\[]\s*[\"{\[\]}]", head):
+    if re.match(r"[{\[]\s*[\"{\[\]}]", head) or (head[:1] != "" and head[:1] in "{[" and path.lower().endswith(".json")):
         return "json"
     if re.match(r"<(!doctype|html|head|body|\?xml|!--)", head, re.IGNORECASE):
         return "html"
+    markdown = re.search(r"^(#{1,6} \S|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE) is not None
     if not markdown and re.search(r"<(p|div|h[1-6]|article|section|main)\b[^>]*>", head, re.IGNORECASE):
         return "html"
-    return "markdown" if markdown else "text"
+    if markdown or path.lower().endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
 
 
 def _wordpress(path: str, text: str) -> SourceDoc:
@@ -235,7 +246,7 @@ def _wordpress(path: str, text: str) -> SourceDoc:
 def _html_document(path: str, text: str) -> SourceDoc:
     outline = _parse_html(path, text)
     meta = outline.meta
-    title = _title(meta.get("og:title") or outline.title or outline.first_h1)
+    title = _title(meta.get("og:title")) or _without_site(outline.title, outline.first_h1, meta.get("og:site_name"))
     return SourceDoc(
         path, "html", title, _unique([outline.canonical, meta.get("og:url")]), None,
         meta.get("article:published_time"), meta.get("article:modified_time"),
@@ -248,6 +259,22 @@ def _title_heading(first_h1: str | None, title: str | None) -> str | None:
     if first_h1 is None or title is None:
         return first_h1
     return first_h1 if heading_key(title).startswith(heading_key(first_h1)) else None
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:-]\s+[^|\u2013\u2014\u00b7\u2022]{1,60}$")
+
+
+def _without_site(title: str | None, first_h1: str | None, site: str | None) -> str | None:
+    """The page's title without the site's name that a <title> adds (" | Forage", " - Forage"):
+    the h1 when the <title> starts with it, else the <title> less a suffix naming the site."""
+    if not title:
+        return _title(first_h1)
+    if first_h1 and heading_key(title).startswith(heading_key(first_h1)):
+        return _title(first_h1)
+    match = _SITE_SUFFIX.search(title)
+    if match and (not site or heading_key(site) in heading_key(match.group())):
+        return _title(title[:match.start()])
+    return _title(title)
 
 
 def _rendered(value: Any) -> Any:
@@ -515,8 +542,10 @@ def _group(blocks: list[Block], title_heading: str | None = None) -> tuple[Span,
     """Consecutive blocks under one heading as a span; text under the title heading (the first h1)
     is the lead, as is text before any heading."""
     spans: list[Span] = []
+    past_title = False  # a later heading worded like the title is a heading of its own
     for heading, text, within in blocks:
-        if heading is not None and heading == title_heading:
+        past_title = past_title or (heading is not None and heading != title_heading)
+        if heading is not None and heading == title_heading and not past_title:
             heading = None
         within = tuple(h for h in within if h != title_heading)
         if spans and spans[-1].heading == heading and spans[-1].within == within:
@@ -630,25 +659,57 @@ def _markdown(path: str, text: str) -> SourceDoc:
                      tuple(outline))
 
 
+_NOT_A_HEADING = re.compile(
+    r"^(\W|.*(://|www\.|:\s|\b(19|20)\d\d\b))"  # ">>MORE: ...", a link, "Avg. Time: 5 hours", a date
+    r"|^(enroll|sign up|subscribe|read more|learn more|share|apply|register|start|get started)\b",
+    re.IGNORECASE)
+
+
+def _reads_as_prose(paragraph: str) -> bool:
+    one = paragraph.strip()
+    return "\n" in one or bool(re.search(r"[.!:\"\u201d)]$", one))  # "...?" alone may be the next heading
+
+
+def _guessed_heading(paragraph: str, following: str | None) -> bool:
+    """A single short line standing alone, not ending like a sentence, that a paragraph of prose
+    follows; never a link, a label ("Avg. Time: ..."), a date line, a ">>MORE" line or a button."""
+    one = paragraph.strip()
+    return ("\n" not in one and len(one.split()) <= 15 and following is not None
+            and not re.search(r"[.,;:!\"')\u201d]$", one) and not _NOT_A_HEADING.search(one)
+            and _reads_as_prose(following))
+
+
+def _major(heading: str) -> bool:
+    """A guessed heading that ends the ones before it: a question, or five words or more. A
+    shorter one ("GenAI", "Pay") may be a card's name within the heading before it."""
+    return heading.endswith("?") or len(re.findall(r"[A-Za-z]\w*", heading)) >= 5
+
+
 def _plain(path: str, text: str) -> SourceDoc:
-    """Paragraphs split by blank lines; a single short line standing alone, not ending like a
-    sentence, is a heading."""
+    """Paragraphs split by blank lines; headings are guessed (see ``_guessed_heading``). A short
+    guessed heading stands within the headings before it, back to the last major one."""
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.lstrip("\ufeff").replace("\r\n", "\n")) if p.strip()]
     blocks: list[Block] = []
     heading: str | None = None
+    within: tuple[str, ...] = ()
     title: str | None = None
     outline: list[str] = []
     for index, paragraph in enumerate(paragraphs):
-        one_line = paragraph.strip()
-        if ("\n" not in one_line and len(one_line.split()) <= 15 and index + 1 < len(paragraphs)
-                and not re.search(r"[.,;:!\"')]$", one_line)):
-            heading = normalise(one_line)
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _guessed_heading(paragraph, following):
+            new = normalise(paragraph)
+            if index == 0:
+                title = new
+            elif heading is not None and not _major(new) and heading != title:
+                within = (heading, *within)
+            else:
+                within = ()
+            heading = new
             outline.append(heading)
-            title = heading if index == 0 else title
             continue
         for line in (paragraph.splitlines() if _looks_listed(paragraph) else [paragraph]):
             if normalise(line):
-                blocks.append((heading, normalise(_ITEM.sub("", line)), ()))
+                blocks.append((heading, normalise(_ITEM.sub("", line)), within))
     return SourceDoc(path, "text", title, (), None, None, None, _group(blocks, title), frozenset(), tuple(outline))
 
 
