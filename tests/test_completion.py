@@ -108,3 +108,8 @@ def test_a_tab_imports_neither_typer_nor_rich():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["machine-learning-engineer"]
     assert proc.stderr.strip() == "[]"
+
+
+def test_click_style_request_for_the_script_prints_it():
+    result = run_process(env={"_MLCAREER_COMPLETE": "bash_source"})
+    assert result.code == 0 and result.out == run_process("completion", "bash").out

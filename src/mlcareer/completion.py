@@ -131,7 +131,8 @@ def _roles(data: list[str]) -> list[str]:
     try:
         from .catalog import env_data_paths, load_catalog
 
-        return list(load_catalog([*env_data_paths(), *data]).slugs())
+        # the shell has not expanded a ~ in a word still being typed
+        return list(load_catalog([*env_data_paths(), *map(os.path.expanduser, data)]).slugs())
     except Exception:  # noqa: BLE001 - a completion must never print an error
         return []
 
@@ -192,6 +193,8 @@ def respond(environ: Mapping[str, str]) -> str:
     from .grammar import GRAMMAR
 
     shell = environ.get(COMPLETE_VAR, "").removeprefix("complete_")
+    if shell.endswith("_source") and shell.removesuffix("_source") in SCRIPTS:  # click's way to ask for the script
+        return script(shell.removesuffix("_source"))
     words = split_words(environ.get("COMP_WORDS", ""))
     try:
         cword = int(environ.get("COMP_CWORD", "") or len(words) - 1)
