@@ -88,10 +88,16 @@ COMMANDS: dict[str, dict[str, Any]] = {
     ]},
     'verify': {'help': 'Check role files against saved sources: quotes verbatim, under their headings, every figure', 'options': [
         {'names': ('--source',), 'help': 'A saved copy of a source: web page (HTML), WordPress post (JSON), Markdown or text', 'value': True, 'completes': 'files'},
+        {'names': ('--source-format',), 'help': 'Read every source as this format, whatever its content looks like', 'value': True, 'completes': 'choices', 'choices': ('html', 'wordpress', 'markdown', 'text')},
         {'names': ('--strict',), 'help': 'Warnings count as problems', 'value': False},
+        {'names': ('--select',), 'help': 'Only these rules (codes or prefixes, comma-separated: V1,V401)', 'value': True},
+        {'names': ('--ignore',), 'help': 'Leave out these rules (codes or prefixes, comma-separated)', 'value': True},
+        {'names': ('--fix',), 'help': "Write the fixes verify knows (a missing section, a source's newer date, a renamed heading) into the role files", 'value': False},
+        {'names': ('--diff',), 'help': 'Print those fixes as a unified diff; write nothing', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
+        {'names': ('-f', '--format'), 'help': 'text, json or github (workflow annotations)', 'value': True, 'completes': 'choices', 'choices': ('text', 'json', 'github')},
     ], 'arguments': [
-        {'names': ('[FILE]...',), 'help': 'Role files to check (default: the built-in data)', 'value': True, 'many': True, 'completes': 'files'},
+        {'names': ('[FILE]...',), 'help': 'Role files to check (default: the --data and MLCAREER_DATA files, else the built-in data)', 'value': True, 'many': True, 'completes': 'files'},
     ]},
     'fit': {'help': "Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says", 'options': [
         {'names': ('-a', '--answers'), 'help': 'Answer without prompts: yes, no or unsure (y, n, u) for each question, comma-separated, e.g', 'value': True},
