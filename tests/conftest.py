@@ -11,10 +11,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# ../shared/sources beside the repository, or beside the folder of worktrees (wt/NAME) it is in
-ARTICLE = next((p for p in (base / "shared" / "sources" / "machine-learning-engineer.md"
-                            for base in (ROOT.parent, ROOT.parent.parent)) if p.exists()),
-               ROOT.parent / "shared" / "sources" / "machine-learning-engineer.md")
+# The saved article, for the fidelity and verify tests: the folder named by MLCAREER_SOURCES, else
+# shared/sources beside the repository or beside one of its parents (a worktree sits deeper).
+SOURCES_ENV = "MLCAREER_SOURCES"
+ARTICLE_FILES = ("machine-learning-engineer.md", "machine-learning-engineer.wp.json")
+
+
+def find_sources() -> Path:
+    explicit = os.environ.get(SOURCES_ENV)
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    shared = [parent / "shared" / "sources" for parent in (ROOT, *ROOT.parents)]
+    return next((folder for folder in shared if (folder / ARTICLE_FILES[0]).is_file()), shared[1])
+
+
+SOURCES = find_sources()
+ARTICLE = SOURCES / ARTICLE_FILES[0]
+NO_ARTICLE = (f"no saved article in {SOURCES}: save {' and '.join(ARTICLE_FILES)} in a folder and set "
+              f"{SOURCES_ENV} to it (README, 'Tests against the article')")
 ENV_VARS = ("NO_COLOR", "FORCE_COLOR", "MLCAREER_DATA", "MLCAREER_NO_CACHE", "TERM", "COLUMNS")
 
 
@@ -84,7 +98,7 @@ def run_with_terminal_stdin(*args: str, keys: str, env: dict | None = None, time
 @pytest.fixture
 def article() -> str:
     if not ARTICLE.exists():
-        pytest.skip("../shared/sources is not present")
+        pytest.skip(NO_ARTICLE)
     return ARTICLE.read_text(encoding="utf-8")
 
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ARTICLE, ROOT
+from conftest import ARTICLE, ARTICLE_FILES, NO_ARTICLE, ROOT
 
 from mlcareer.fidelity import article_sections, role_facts, role_warnings, states_order
 from mlcareer.model import BEFORE_FIRST_HEADING
@@ -204,12 +204,12 @@ def test_the_opening_paragraphs_have_the_documented_marker_not_an_invented_headi
     assert "Introduction" not in sections
 
 
-RAW_POST = ARTICLE.with_name("machine-learning-engineer.wp.json")
+RAW_POST = ARTICLE.with_name(ARTICLE_FILES[1])
 
 
 def test_every_link_is_the_articles_own_on_its_own_words():
     if not RAW_POST.exists():
-        pytest.skip("../shared/sources is not present")
+        pytest.skip(NO_ARTICLE)
     html = json.loads(RAW_POST.read_text(encoding="utf-8"))["content"]["rendered"]
     anchors = {(url, text) for url, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', html)}
     links = [(link, node) for _, node in role_facts(normalised_roles()[0]) for link in node["links"]]

@@ -8,7 +8,7 @@ import shlex
 import shutil
 
 import pytest
-from conftest import ARTICLE, ROOT, run_process, run_with_terminal_stdin
+from conftest import ARTICLE, NO_ARTICLE, ROOT, run_process, run_with_terminal_stdin
 
 from mlcareer.cli import EXAMPLES, app_commands
 
@@ -66,7 +66,7 @@ def test_every_example_runs(cli, name, line, tmp_path, monkeypatch):
     assert argv[0] == "mlcareer"
     if "article.md" in argv:
         if not ARTICLE.exists():
-            pytest.skip(f"no saved article at {ARTICLE} (see README, 'Tests')")
+            pytest.skip(NO_ARTICLE)
         shutil.copy(ARTICLE, tmp_path / "article.md")
     for file in ("my-roles.yaml", "my-source.md"):
         shutil.copy(ROOT / "examples" / file, tmp_path / file)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_process
+from conftest import ARTICLE_FILES, NO_ARTICLE, ROOT, SOURCES, run_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,24 +20,14 @@ DATA = ROOT / "data" / "roles.yaml"
 ARTICLE = "machine-learning-engineer"
 
 
-def shared_sources() -> Path | None:
-    """``shared/sources`` beside the repository or beside one of its parents (a worktree sits deeper)."""
-    for parent in (ROOT, *ROOT.parents):
-        candidate = parent / "shared" / "sources"
-        if (candidate / f"{ARTICLE}.md").is_file():
-            return candidate
-    return None
-
-
 @pytest.fixture
 def sources(monkeypatch) -> Path:
     """The saved article; the tests run from the repository root, where the built-in data is
     named ``data/roles.yaml``."""
-    found = shared_sources()
-    if found is None:
-        pytest.skip("shared/sources (the saved article) is not beside the repository")
+    if not all((SOURCES / name).is_file() for name in ARTICLE_FILES):
+        pytest.skip(NO_ARTICLE)
     monkeypatch.chdir(ROOT)
-    return found
+    return SOURCES
 
 
 def _builtin_as_shown() -> str:
