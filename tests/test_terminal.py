@@ -14,7 +14,6 @@ same text for all 88 pairs when the pass was split), at a tenth of the cost.
 from __future__ import annotations
 
 import fcntl
-import functools
 import json
 import os
 import re
@@ -113,30 +112,20 @@ def assert_fits(text: str, columns: int, where: str) -> None:
                 f"{where}: wider than {columns} columns: {line!r}"
 
 
-@pytest.fixture(scope="module")
-def piped() -> dict[tuple[str, ...], Result]:
-    """Each command's plain output: never wrapped, so its words are whole."""
-    return {tuple(args): run_process(*args, env={"COLUMNS": "1000"}, cwd=ROOT) for args in COMMANDS}
-
-
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_in_a_pipe_output_is_plain(piped, args):
-    result = piped[tuple(args)]
+def test_in_a_pipe_output_is_plain(args):
+    result = run_process(*args, env={"COLUMNS": "1000"}, cwd=ROOT)
     assert result.code == 0, result.err
     assert "\x1b" not in result.out and not BOX.search(result.out), "escape codes or box drawing in a pipe"
     assert all(line == line.rstrip() for line in result.out.splitlines())
 
 
-def unwrapped_words(piped: dict, args: list[str]) -> set[str]:
-    """The words of the command's output, never wrapped: what no layout may split."""
-    if args[-1] == "--help" or args[0] == "help":
-        return wide_help_words(tuple(args))
-    return words(piped[tuple(args)].out)
-
-
-@functools.cache
-def wide_help_words(args: tuple[str, ...]) -> set[str]:
-    return words(run_process(*args, env={"COLUMNS": "500"}, cwd=ROOT).out)
+def unwrapped_words(cli, monkeypatch, args: list[str]) -> set[str]:
+    """The words of the command's output where it is not wrapped (not a terminal; help as wide
+    as it goes): what no layout may split."""
+    with monkeypatch.context() as wide:
+        wide.setenv("COLUMNS", "500" if args[-1] == "--help" or args[0] == "help" else "1000")
+        return words(cli(*args).out)
 
 
 def assert_whole(shown: str, reference: set[str], columns: int, where: str) -> None:
@@ -148,12 +137,13 @@ def assert_whole(shown: str, reference: set[str], columns: int, where: str) -> N
 
 @pytest.mark.parametrize("columns", WIDTHS)
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_at_any_width_no_word_is_split_and_nothing_is_too_wide(cli, monkeypatch, piped, args, columns):
+def test_at_any_width_no_word_is_split_and_nothing_is_too_wide(cli, monkeypatch, args, columns):
     monkeypatch.chdir(ROOT)
+    reference = unwrapped_words(cli, monkeypatch, args)
     monkeypatch.setenv("COLUMNS", str(columns))
     result = cli("--color", "always", *args)
     assert result.code == 0, result.err
-    assert_whole(visible(result.out), unwrapped_words(piped, args), columns, f"{' '.join(args)} at {columns}")
+    assert_whole(visible(result.out), reference, columns, f"{' '.join(args)} at {columns}")
 
 
 # One command per width in a real terminal: a narrow profile, a stacked table, an answer, help.
@@ -162,11 +152,12 @@ TERMINAL_SAMPLE = [(["show", "--quotes"], 40), (["--data", EXAMPLE, "compare", "
 
 
 @pytest.mark.parametrize("args,columns", TERMINAL_SAMPLE, ids=[f"{' '.join(a)}-{c}" for a, c in TERMINAL_SAMPLE])
-def test_in_a_real_terminal_no_word_is_split_and_no_color_only_takes_colour(piped, args, columns):
+def test_in_a_real_terminal_no_word_is_split_and_no_color_only_takes_colour(cli, monkeypatch, args, columns):
     coloured = run_in_terminal(args, columns)
     assert coloured.code == 0, coloured.out
     shown = visible(coloured.out)
-    assert_whole(shown, unwrapped_words(piped, args), columns, f"{' '.join(args)} at {columns}")
+    monkeypatch.chdir(ROOT)
+    assert_whole(shown, unwrapped_words(cli, monkeypatch, args), columns, f"{' '.join(args)} at {columns}")
     # NO_COLOR takes away colour and nothing else: the same text, the same layout
     plain = run_in_terminal(args, columns, env={"NO_COLOR": "1"})
     assert plain.code == 0
