@@ -232,3 +232,52 @@ def test_every_link_is_the_articles_own_on_its_own_words():
 ])
 def test_facts_once_missing_are_quoted(sentence):
     assert any(sentence in quote for _, quote, _ in ALL_QUOTES), sentence
+
+
+# --- issue 18: what the fidelity read found, each with the test that would have caught it --------
+
+def test_a_condition_in_the_articles_voice_is_not_credited_to_the_speaker(cli):
+    """'But if you enjoy working with numbers ..., he says ...': the condition is Forage's framing.
+    The text says so and names the speaker for his words only; no credit is appended over it."""
+    for command in (("show", "mle", "--section", "pros"), ("fit", "mle", "--answers", "y,y,y,y,y,y")):
+        out = " ".join(cli(*command).out.split())
+        assert "The article puts it to those who enjoy working with numbers and large data sets; to them, " \
+               "Weisgraeber says" in out
+        assert "building the future.\" (according to" not in out
+        assert "If you enjoy working with numbers and large data sets, the advantage" not in out
+
+
+def test_titles_keeps_the_framing_sentence_show_keeps(cli):
+    framing = "you may find some overlap in machine learning job titles"
+    assert framing in cli("show", "mle", "--section", "titles").out
+    assert framing in " ".join(cli("titles", "mle").out.split())
+    assert framing in json.loads(cli("titles", "mle", "--json").out)["intros"]["machine-learning-engineer"]
+
+
+def test_compare_keeps_the_derived_note_and_the_skills_hedges(cli):
+    out = " ".join(cli("--data", str(ROOT / "examples" / "my-roles.yaml"), "compare", "mle", "wrangler").out.split())
+    assert "Derived figures are computed by mlcareer, not stated by the source" in out
+    assert "A deep understanding of statistics." in out and "a working knowledge of statistics" in out
+    assert "Exceptional data science skills." in out
+
+
+def test_no_heading_calls_a_thing_free_or_a_course_that_the_article_does_not():
+    from mlcareer.sections import BY_NAME
+    from mlcareer.topics import BY_KEY
+
+    for heading in (BY_NAME["resources"].heading, BY_KEY["resources"].heading):
+        assert "free" not in heading.casefold()  # the BCG Data Science card is not called free
+        assert "simulation" in heading.casefold()  # the closing line's "virtual job simulations" are no courses
+
+
+def test_the_new_and_evolving_field_sentences_are_shown(cli):
+    out = " ".join(cli("show", "mle").out.split())
+    for sentence in ("This speaks to how new machine learning is!",
+                     "Though machine learning is a new and evolving field, like any career path, it has pros and cons.",
+                     "Because machine learning is a fast-growing and evolving field, salary information is sparse."):
+        assert sentence.replace("\u2019", "'") in out.replace("\u2019", "'") or sentence in cli("show", "mle", "--quotes").out
+
+
+def test_the_readme_says_which_links_are_kept_and_that_more_reads_are_left_out():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "the \">>MORE\" lines are related reads" in readme and "left out on purpose" in readme

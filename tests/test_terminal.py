@@ -290,8 +290,8 @@ def test_the_same_file_twice_is_loaded_once(cli):
     assert result.code == 0 and [r["overrides"] for r in json.loads(result.out)["roles"]] == [[], []]
 
 
-@pytest.mark.parametrize("given,expected", [("courses", "FREE COURSES"), ("pros", "PROS AND CONS"),
-                                            ("cons", "PROS AND CONS"), ("Free courses", "FREE COURSES"),
+@pytest.mark.parametrize("given,expected", [("courses", "COURSES AND JOB SIMULATIONS"), ("pros", "PROS AND CONS"),
+                                            ("cons", "PROS AND CONS"), ("Courses and job simulations", "COURSES AND JOB SIMULATIONS"),
                                             ("day", "A TYPICAL DAY")])
 def test_sections_by_the_words_of_their_heading(cli, given, expected):
     result = cli("show", "-s", given)
@@ -451,7 +451,7 @@ def test_the_default_pager_is_less():
     assert result.code == 0
     screen = visible(result.out)
     assert "Machine Learning Engineer" in screen
-    assert "Free courses" not in screen  # less showed the first screen only, and q left it
+    assert "Courses and job simulations" not in screen  # less showed the first screen only, and q left it
 
 
 @pytest.mark.parametrize("columns", [40, 60])

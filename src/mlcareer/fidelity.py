@@ -104,8 +104,11 @@ def dropped_hedges(shown: str, quote: str) -> list[str]:
         match = _phrase(hedge).search(quote)
         if match is None:
             continue
-        kept = sum(_count(shown, alt) for alt in EQUIVALENTS.get(hedge, (hedge,)))
-        if kept < _count(quote, hedge):
+        # The hedge and its equivalents are counted together on both sides: "may ... might" in
+        # the quote needs two of may/might/could in the text, not one "might" for both.
+        alternatives = EQUIVALENTS.get(hedge, (hedge,))
+        kept = sum(_count(shown, alt) for alt in alternatives)
+        if kept < max(_count(quote, hedge), sum(_count(quote, alt) for alt in alternatives)):
             found.append((match.start(), hedge))
     return [hedge for _, hedge in sorted(found)]
 
@@ -293,7 +296,7 @@ def unrelated_text(text: str, quote: str) -> bool:
     """Whether a shown text has little to do with its quote: under a third of its content words
     (stems of four letters or more) are in the quote (another fact's quote pasted on, say)."""
     own = _stems(text)
-    return len(own) >= 4 and len(own & _stems(quote)) / len(own) < 0.34
+    return len(own) >= 3 and len(own & _stems(quote)) / len(own) < 0.34
 
 
 def role_warnings(raw_role: Mapping[str, Any], source_text: str | None = None,

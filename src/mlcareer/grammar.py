@@ -42,7 +42,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     ], 'arguments': [
         {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
     ]},
-    'resources': {'help': 'Courses the source promotes (same as: show --section resources)', 'options': [
+    'resources': {'help': 'The courses and job simulations the source promotes (same as: show --section resources)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},

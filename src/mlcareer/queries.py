@@ -168,6 +168,7 @@ class TitleResult(NamedTuple):
     query: str | None
     total: int
     role_titles: dict[str, str]  # slug -> title, to name the role that lists each title
+    intros: dict[str, str]  # slug -> the source's sentences that frame its list (as ``show`` keeps them)
 
     @property
     def missing(self) -> str | None:
@@ -187,9 +188,19 @@ def find_titles(catalog: Catalog, query: str | None = None, role: Role | None = 
     names = {slug: title for slug, title, _ in catalog.names()}
     if query is not None and query.strip():
         matches, total = search_titles(catalog, query, role, limit or SEARCH_LIMIT)
-        return TitleResult(matches, query, total, names)
+        return TitleResult(matches, query, total, names, _intros(catalog, matches))
     every = list_titles(catalog, role)
-    return TitleResult(every[:limit], None, len(every), names)
+    return TitleResult(every[:limit], None, len(every), names, _intros(catalog, every[:limit]))
+
+
+def _intros(catalog: Catalog, matches: list[TitleMatch]) -> dict[str, str]:
+    """The framing sentences of each role whose titles are shown ("you may find some overlap")."""
+    out = {}
+    for slug in dict.fromkeys(m.listed_by for m in matches):
+        role = catalog.role(slug)
+        if role.titles.intro:
+            out[slug] = role.titles.intro.text
+    return out
 
 
 # --- pay -------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("careers", "Jobs and career paths", "kinds of jobs and how careers evolve"),
     Section("titles", "Related job titles", "job titles you may run into"),
     Section("pros_cons", "Pros and cons", "advantages and drawbacks"),
-    Section("resources", "Free courses", "courses the source promotes"),
+    Section("resources", "Courses and job simulations", "the courses and job simulations the source promotes"),
     Section("not_covered", "Not covered by the source", "what the source does not say"),
     Section("sources", "Source", "where the facts come from"),
 )

@@ -38,7 +38,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("education", "Degrees and education", "path", parent="path"),
     Topic("skills", "Skills", "skills"),
     Topic("pros_cons", "Pros and cons", "pros_cons", judges=True),
-    Topic("resources", "Free courses", "resources"),
+    Topic("resources", "Courses and job simulations", "resources"),
     Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
     Topic("sources", "Sources", "sources", over_all=True),

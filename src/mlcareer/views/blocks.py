@@ -87,8 +87,8 @@ def credited(fact: Fact) -> str:
     The credit goes on our text, not on the quote: the quote is the source's sentence, and its
     framing ("According to ...", "Weisgraeber says ...") is the source's, not the speaker's.
     """
-    if not fact.speaker:
-        return fact.text
+    if not fact.speaker or fact.speaker.split(",")[0].split()[-1] in fact.text:
+        return fact.text  # no one to credit, or the text says who said what (the article's framing apart)
     text, stop = (fact.text[:-1], ".") if fact.text.endswith(".") else (fact.text, "")
     return f"{text} (according to {fact.speaker}){stop}"
 
@@ -187,8 +187,7 @@ def _salary(role: Role, quotes: bool, summary: SalarySummary | None = None, char
         out.append(Para("Each source measures something different (see Measure): the figures are separate "
                         "estimates, not a range.", "note"))
     if summary.has_derived:
-        out.append(Para(f"Derived figures are computed by mlcareer, not stated by the source; "
-                        f"they assume {summary.assumption}.", "note"))
+        out.append(Para(derived_note(summary), "note"))
     if chart:
         peak = [(r.estimate.source, r.annual.value, r.annual.describe(cur)) for r in summary.rows if r.annual]
         out.append(Bars(tuple(peak)))
@@ -311,7 +310,7 @@ def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
 
 
 def titles_page(result: TitleResult) -> list[Block]:
-    matches, query, total, role_titles = result
+    matches, query, total, role_titles, intros = result
     if not matches:
         return []  # the reason goes to stderr
     many = len({m.listed_by for m in matches}) > 1
@@ -323,7 +322,9 @@ def titles_page(result: TitleResult) -> list[Block]:
         row += (Hint(f"mlcareer show {m.title.role}") if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
-    page: list[Block] = [Heading(heading, 1), Table(columns, tuple(rows), frozenset({0}) if query else frozenset())]
+    page: list[Block] = [Heading(heading, 1)]
+    page += [Para(f"{role_titles.get(slug, slug)}: {text}" if len(intros) > 1 else text) for slug, text in intros.items()]
+    page.append(Table(columns, tuple(rows), frozenset({0}) if query else frozenset()))
     page += [Para(f"{m.title.shown}: {m.title.display_note}.", "dim") for m in matches if m.title.display_note]
     if total > len(matches):
         page.append(Para(f"{total - len(matches):,} more; use --limit N to see more.", "hint"))
@@ -380,6 +381,18 @@ def education_path(role: Role) -> str:
     return shown
 
 
+def derived_note(summary: SalarySummary) -> str:
+    return f"Derived figures are computed by mlcareer, not stated by the source; they assume {summary.assumption}."
+
+
+def skill_texts(role: Role, names: Sequence[str]) -> list[str]:
+    """The skills as the source puts them, hedges kept ("a deep understanding of math"), credited."""
+    from ..text import normalise
+
+    wanted = {normalise(n) for n in names}
+    return list(dict.fromkeys(credited(s) for s in role.skills if normalise(s.label or s.text) in wanted))
+
+
 def skill_credit(role: Role, names: Sequence[str]) -> list[str]:
     speakers = skill_speakers(role)
     return [f"{n} (according to {speakers[n]})" if n in speakers else n for n in names]
@@ -396,15 +409,20 @@ def compare_page(comparison: Comparison) -> list[Block]:
         row("Pay per year", [pay_estimates(p, "annual") for p in comparison.pay]),
         row("Pay per hour", [pay_estimates(p, "hourly") for p in comparison.pay]),
         row("Education path", [education_path(r) for r in roles]),
-        row("Skills only here", [", ".join(skill_credit(r, d)) or "none"
+        row("Skills only here", [" ".join(skill_texts(r, d)) or "none"
                                  for r, d in zip(roles, comparison.distinct_skills)]),
+        row("Skills they share, as each source puts them", [" ".join(skill_texts(r, comparison.shared_skills)) or "none"
+                                                            for r in roles]),
         row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
         row("Related titles", [", ".join(flagged(t) for t in r.titles.names) for r in roles]),
     )
     shared = ", ".join(skill_credit(roles[0], comparison.shared_skills)) or "none"
-    return [Heading("Compared: " + " / ".join(r.title for r in roles), 1),
-            Table(("", *(r.title for r in roles)), rows),
-            Para(f"Skills they share: {shared}.")]
+    out: list[Block] = [Heading("Compared: " + " / ".join(r.title for r in roles), 1),
+                        Table(("", *(r.title for r in roles)), rows),
+                        Para(f"Skills they share: {shared}.")]
+    if any(p.has_derived for p in comparison.pay):
+        out.append(Para(derived_note(next(p for p in comparison.pay if p.has_derived)), "note"))
+    return out
 
 
 FIT_NOTE = ("The questions are mlcareer's, based on the article. Under each: mlcareer's summary of what "
