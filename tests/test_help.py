@@ -129,3 +129,13 @@ def test_the_man_page_environment_is_the_readmes():
         if line.startswith("| `"))))
     in_man = {name.strip() for names, _ in ENVIRONMENT for name in names.split(",")}
     assert documented == in_man
+
+
+def test_every_choice_is_named_in_help(cli):
+    """A value with fixed choices says what they are, whoever wrote its help."""
+    from mlcareer.cli import root_page
+
+    for page in root_page().subpages:
+        text = cli(page.name, "--help").out
+        for param in (*page.options, *page.arguments):
+            assert all(choice in text for choice in param.choices), (page.name, param.names)

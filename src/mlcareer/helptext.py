@@ -76,6 +76,8 @@ def _param(param: Any) -> Param:
     choices = _choices(param)
     helped = " ".join((getattr(param, "help", None) or "").split())
     default = getattr(param.default, "value", param.default)
+    if choices and not all(re.search(rf"\b{re.escape(choice)}\b", helped) for choice in choices):
+        helped = f"{helped} One of: {', '.join(choices)}." if helped else f"One of: {', '.join(choices)}."
     if choices and default not in (None, "") and "default" not in helped.lower():
         helped += f" Default: {default}." if helped.endswith(".") else f" (default: {default})"
     completes = "choices" if choices else COMPLETES.get(str(param.name), "")
