@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_process
+from conftest import ROOT, run_process, run_with_terminal_stdin
 
 EVAL = ROOT / "tests" / "ask_eval.yaml"  # the development set; held-out sets are measured by the lead only
 
@@ -181,11 +181,11 @@ def test_a_title_without_profile_gets_an_honest_answer(cli):
 @pytest.mark.parametrize("question", ["banana", "asdf qwer zxcv", "xyzzy plugh"])
 def test_when_it_does_not_understand_it_says_so_without_a_fixed_menu(cli, question):
     result = cli("ask", question)
-    assert result.code == 1 and result.out == ""
-    assert result.err.startswith("mlcareer: Not sure what you are asking")
-    assert "Closest topics" not in result.err  # nothing comes close: no made-up menu
+    assert result.code == 1 and result.err == ""
+    assert "Not sure what you are asking: no topic of the source comes close." in result.out
+    assert "A guess" not in result.out and "guesses" not in result.out  # nothing comes close: no made-up menu
     data = json.loads(cli("ask", "--json", question).out)
-    assert data["status"] == "not_understood" and data["alternatives"] == []
+    assert data["status"] == "not_understood" and data["alternatives"] == [] and data["nearest"] == []
 
 
 def test_not_understood_names_the_real_closest_topics(cli):
@@ -194,8 +194,7 @@ def test_not_understood_names_the_real_closest_topics(cli):
     assert result.code == 1 and data["status"] == "not_understood" and data["answer"] is None
     topics = [a["topic"] for a in data["alternatives"]]
     assert topics == ["resources"]  # "ambiguous client goals": only a course card says it
-    err = cli("ask", "ambiguous?").err
-    assert "Closest topics: " + data["alternatives"][0]["heading"].lower() in err
+    assert data["nearest"][0]["topic"] == "resources"  # shown first among the guesses
 
 
 @pytest.mark.parametrize("question", ["python?", "do I need Python", "which programming language should I learn"])
@@ -222,10 +221,28 @@ def test_questions_the_article_has_a_sentence_for_show_it(cli, question, says):
     assert says in " ".join(cli("ask", question).out.split())
 
 
-def test_piped_questions_give_json_only_on_stdout():
-    result = run_process("ask", "--json", input="pay\n", env={"NO_COLOR": "1"})
-    assert json.loads(result.out)["topic"] == "salary"
-    assert "ask> " in result.err
+def test_not_understood_shows_the_closest_sections_as_guesses_in_every_format(cli):
+    text = cli("ask", "data?")
+    assert text.code == 1 and text.err == ""
+    assert "Machine Learning Engineer: not sure" in text.out
+    assert "Not sure; the closest the source comes is below, as guesses: what the job is; duties" in text.out
+    assert "A GUESS: WHAT THE JOB IS" in text.out and "A GUESS: DUTIES" in text.out
+    assert "> " in text.out  # each guessed section with its quotes
+    markdown = cli("ask", "--format", "markdown", "data?")
+    assert markdown.code == 1 and "## A guess: What the job is" in markdown.out
+    data = json.loads(cli("ask", "--json", "data?").out)
+    assert data["status"] == "not_understood" and data["section"] is None and data["answer"] is None
+    assert 2 <= len(data["nearest"]) <= 3
+    assert len({n["section"] for n in data["nearest"]}) == len(data["nearest"])  # one guess per section
+    assert all(n["value"] for n in data["nearest"])
+    assert cli("ask", "ambiguous?").out.count("A GUESS") == 1  # only what comes close, never a fixed menu
+
+
+def test_piped_questions_give_json_lines_only_on_stdout():
+    result = run_process("ask", "--json", input="pay\nwhat do they do\n", env={"NO_COLOR": "1"})
+    lines = result.out.splitlines()
+    assert [json.loads(line)["topic"] for line in lines] == ["salary", "duties"]  # one compact document a line
+    assert result.code == 0 and result.err == ""  # no banner, no prompt
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!?", "..."])
@@ -241,16 +258,40 @@ def test_a_very_long_question_returns_promptly(cli):
     assert time.perf_counter() - start < 10  # a guard against hanging, not a benchmark
 
 
-def test_interactive_prompt_answers_until_an_empty_line():
-    result = run_process("ask", input="what is the salary\nfree courses?\n\nnever read\n", env={"NO_COLOR": "1"})
-    assert result.code == 0
+def test_piped_questions_skip_blank_lines_and_punctuation_and_answer_all():
+    result = run_process("ask", input="what is the salary\n\n   \n?!\nfree courses?\n", env={"NO_COLOR": "1"})
+    assert result.code == 0 and result.err == ""
     assert "Machine Learning Engineer: Pay" in result.out and "Technical Interview Prep" in result.out
-    assert "Ctrl-D" in result.err
+
+
+def test_piped_questions_exit_1_when_any_was_not_answered():
+    result = run_process("ask", "--json", input="pay\nwhat is the dress code\nskills\n", env={"NO_COLOR": "1"})
+    assert result.code == 1
+    assert [json.loads(line)["status"] for line in result.out.splitlines()] == ["answered", "not_covered", "answered"]
+
+
+def test_piped_quit_leaves_and_help_lists_the_topics():
+    result = run_process("ask", input="help\npay\nquit\nwhat do they do\n", env={"NO_COLOR": "1"})
+    assert result.code == 0
+    assert "Ask about what the job is; pay; hourly pay;" in result.err
+    assert "Machine Learning Engineer: Pay" in result.out and "Duties" not in result.out
 
 
 def test_interactive_prompt_ends_cleanly_on_eof():
     result = run_process("ask", input="typical day\n", env={"NO_COLOR": "1"})
     assert result.code == 0 and "A typical day" in result.out and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("leave", ["q", "quit", "exit", "QUIT", "\x04"])
+def test_in_a_terminal_the_prompt_lists_topics_and_leaves_on_q(leave):
+    keys = "?\n\n...\nwhat is the salary\nbanana\n" + (leave if leave == "\x04" else leave + "\n") + "never read\n"
+    result = run_with_terminal_stdin("ask", keys=keys, env={"NO_COLOR": "1"})
+    assert result.code == 0  # a session in a terminal ends well, whatever was asked
+    assert result.err.count("Ask about what the job is;") == 2  # the banner, then `?`
+    assert "q, quit, exit or Ctrl-D leaves" in result.err and "ask> " in result.err
+    assert "Type a question in words." in result.err  # punctuation alone: a hint, not an error
+    assert "Machine Learning Engineer: Pay" in result.out and "not sure" in result.out
+    assert "never read" not in result.out + result.err and "Traceback" not in result.err
 
 
 def test_a_user_file_extends_the_vocabulary(cli, tmp_path):

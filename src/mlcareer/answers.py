@@ -20,6 +20,8 @@ OUTCOMES = (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED)
 EXIT_CODES = {ANSWERED: ExitCode.OK, NOT_COVERED: ExitCode.NOT_FOUND, NOT_UNDERSTOOD: ExitCode.NOT_FOUND,
               RELATED: ExitCode.NOT_FOUND}
 MAX_NEAREST = 2  # nearest topics shown for a subject the source does not cover
+MAX_GUESSES = 3  # sections shown, as guesses, for a question not understood
+MIN_GUESS = 0.05  # how likely the example questions must find a topic for it to be a guess
 
 
 class Part(NamedTuple):
@@ -39,7 +41,8 @@ class Answer(NamedTuple):
     outcome: str  # one of OUTCOMES
     role: Role
     topic: Topic | None  # answered: the topic asked about
-    parts: tuple[Part, ...]  # answered: what answers it; not covered: what the source says nearest
+    parts: tuple[Part, ...]  # answered: what answers it; not covered: what the source says nearest;
+    # not understood: the closest sections, as guesses
     not_covered: str | None  # not covered: what the source does not cover, in words
     message: str | None  # one sentence saying which outcome this is (None when answered)
     confidence: float
@@ -79,14 +82,25 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         subject, nearest = _not_covered(catalog, found)
         message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
-    return result(NOT_UNDERSTOOD, _unsure_message(alternatives, found))
+    guesses = _guesses(found)
+    return result(NOT_UNDERSTOOD, _unsure_message(alternatives, found, guesses), None, guesses)
 
 
 def banner() -> str:
-    """What the interactive prompt says first: the topics, from the one table of them."""
+    """What the interactive prompt says first: the topics, from the one table of them, and how to leave."""
+    return f"{topic_list()} {LEAVING}"
+
+
+def topic_list() -> str:
+    """The topics ``ask`` answers, from the one table of them (what ``?`` and ``help`` print)."""
     from .topics import TOPICS
 
-    return "Ask about " + "; ".join(t.heading.lower() for t in TOPICS) + ". An empty line or Ctrl-D leaves."
+    return "Ask about " + "; ".join(t.heading.lower() for t in TOPICS) + "."
+
+
+LEAVING = "? or help lists the topics; q, quit, exit or Ctrl-D leaves."
+HELP_WORDS = frozenset(["?", "help"])  # in the interactive prompt: list the topics
+QUIT_WORDS = frozenset(["q", "quit", "exit"])  # in the interactive prompt: leave
 
 
 def _part(topic: Topic) -> Part:
@@ -108,6 +122,21 @@ def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:
     return named, [solid] if solid else []
 
 
+def _guesses(found: Match) -> tuple[Part, ...]:
+    """The two or three sections closest to a question not understood: the readings that
+    disagreed, the vocabulary's closest topics, then what the example questions find it most
+    like; one topic per section."""
+    keys = [found.topic, found.doubt] if found.doubt in BY_KEY else []
+    keys += [key for key, _ in found.alternatives]
+    keys += [key for key, p in found.likeliest if p >= MIN_GUESS]
+    parts: list[Part] = []
+    for key in dict.fromkeys(k for k in keys if k in BY_KEY):
+        part = _part(BY_KEY[key])
+        if all(p.section.key != part.section.key for p in parts):
+            parts.append(part)
+    return tuple(parts[:MAX_GUESSES])
+
+
 def _related_message(found: Match) -> str:
     title, role = found.related, found.role
     assert title is not None and role is not None
@@ -116,15 +145,17 @@ def _related_message(found: Match) -> str:
             f"has no profile for it and gives {what} for it.")
 
 
-def _unsure_message(alternatives: tuple[Alternative, ...], found: Match) -> str:
-    closest = ", ".join(a.topic.heading.lower() for a in alternatives)
+def _unsure_message(alternatives: tuple[Alternative, ...], found: Match, guesses: tuple[Part, ...]) -> str:
+    named = "; ".join(p.topic.heading.lower() for p in guesses)
+    closest = f" The closest the source comes is below, as guesses: {named}." if guesses else ""
     if found.doubt in BY_KEY and found.topic in BY_KEY:
         return (f"Not sure what you are asking: it reads as {BY_KEY[found.topic].heading.lower()} and as "
-                f"{BY_KEY[found.doubt].heading.lower()}. Try naming one, e.g. 'what is the salary?'")
+                f"{BY_KEY[found.doubt].heading.lower()}.{closest} Try naming one, e.g. 'what is the salary?'")
     if found.doubt:
-        return (f"Not sure the source answers this: it is most like questions about what the source does not "
-                f"cover. Closest topics: {closest or 'none'}. 'mlcareer show' prints everything it says.")
-    if not alternatives:
+        return ("Not sure the source answers this: it is most like questions about what the source does not "
+                f"cover.{closest or ' No topic of the source comes close.'} 'mlcareer show' prints everything it says.")
+    if not guesses:
         return ("Not sure what you are asking: no topic of the source comes close. "
                 "'mlcareer show' prints everything it says.")
-    return f"Not sure what you are asking. Closest topics: {closest}. Try naming one, e.g. 'what is the salary?'"
+    return (f"Not sure; the closest the source comes is below, as guesses: {named}. "
+            "Try naming one, e.g. 'what is the salary?'")

@@ -113,6 +113,9 @@ class Match(NamedTuple):
     unmentioned: tuple[str, ...] = ()  # not covered: the question's words the source never uses
     basis: str = VOCABULARY  # what decided: the curated vocabulary, or the example questions (EXAMPLES)
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the other topic they read
+    # The topics the example questions find it most like, with their probabilities, best first
+    # (whatever the outcome): the guesses a question not understood is shown.
+    likeliest: tuple[tuple[str, float], ...] = ()
 
 
 def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str] = ()) -> bool:
@@ -245,7 +248,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(role, tokens)
     found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
-    return reconsider(found, why, _model(catalog).opinion(tokens), unexplained)
+    opinion = _model(catalog).opinion(tokens)
+    found = reconsider(found, why, opinion, unexplained)
+    if opinion is None:
+        return found
+    return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
 
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.

@@ -615,7 +615,9 @@ def man_page() -> str:
 ASK_HELP = ("Answer a career question from the curated data, with its source quotes.\n\n"
             "Answered: the section that answers it (exit 0). Not covered: the source says nothing on it; "
             "what it says on the nearest topic follows, labelled as such (exit 1). Not understood: the closest "
-            "topics, if any, on stderr (exit 1). A related title without a profile: said so (exit 1).")
+            "sections, if any, labelled as guesses (exit 1). A related title without a profile: said so (exit 1).\n\n"
+            "Without a question: one question a line from stdin; in a terminal, a prompt (? lists the topics, q "
+            "leaves); otherwise answers only (with --json, one JSON document a line), exit 1 if any was not answered.")
 
 
 @app.command(help=ASK_HELP)
@@ -637,39 +639,62 @@ def ask(
         if code:
             raise typer.Exit(code)
         return
-    if sys.stdin.isatty():
+    terminal = sys.stdin.isatty()
+    if _session(ctx, role, fmt, terminal) and not terminal:
+        raise typer.Exit(1)  # a file of questions: not all answered
+
+
+def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) -> bool:
+    """Answer one question a line from stdin; whether any was not answered. In a terminal, a
+    banner and the `ask> ` prompt on stderr (stdout holds answers only: `... | ask --json`);
+    otherwise neither, so a file of questions gives answers only. Blank lines and lines with no
+    words are skipped; `?`/`help` list the topics, `q`/`quit`/`exit` leave."""
+    from . import output
+    from .answers import HELP_WORDS, LEAVING, QUIT_WORDS, banner, topic_list
+    from .errors import UsageError
+
+    if terminal:
         try:
             import readline  # noqa: F401 - line editing and history for input()
         except ImportError:  # not on every platform
             pass
-    from . import output
-    from .answers import banner
-
-    # The banner and the prompt go to stderr, so stdout holds answers only (`... | ask --json`).
-    output.prompt(banner())
+        output.prompt(banner())
+    unanswered = False
     while True:
-        sys.stderr.write("ask> ")
-        sys.stderr.flush()
+        if terminal:
+            sys.stderr.write("ask> ")
+            sys.stderr.flush()
         try:
             line = input()
         except EOFError:
-            sys.stderr.write("\n")
-            return
-        if not line.strip():
-            return
-        _answer(ctx, line, role, fmt)
+            if terminal:
+                sys.stderr.write("\n")
+            return unanswered
+        command = line.strip().lower()
+        if not command:
+            continue
+        if command in QUIT_WORDS:
+            return unanswered
+        if command in HELP_WORDS:
+            output.prompt(f"{topic_list()} {LEAVING}")
+            continue
+        try:
+            unanswered |= _answer(ctx, line, role, fmt, several=True) != 0
+        except UsageError:  # punctuation alone: no words to ask about
+            if terminal:
+                output.prompt(f"Type a question in words. {LEAVING}")
         sys.stdout.flush()
 
 
-def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format) -> int:
-    """Print one answer; its exit code (README: "Exit codes")."""
+def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, several: bool = False) -> int:
+    """Print one answer (with ``several``, JSON as one line: JSON Lines); its exit code (README: "Exit codes")."""
     from . import output
-    from .answers import NOT_UNDERSTOOD, answer
+    from .answers import answer
     from .views import blocks, data
 
     result = answer(settings(ctx).catalog, question, role)
-    if result.outcome == NOT_UNDERSTOOD and fmt is not Format.json:
-        output.error(result.message or "")  # no answer to print: the closest topics, on stderr
+    if several and fmt is Format.json:
+        output.as_json(data.answer(result), compact=True)
     else:
         emit(ctx, fmt, data.answer, blocks.answer_page, result)
     return result.exit_code

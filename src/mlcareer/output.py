@@ -117,10 +117,11 @@ def text(content: str) -> None:
     sys.stdout.write(content)
 
 
-def as_json(data) -> None:
+def as_json(data, compact: bool = False) -> None:
+    """A JSON document on stdout; ``compact``: on one line (JSON Lines, one document per result)."""
     import json
 
-    dumped = json.dumps(data, indent=2, ensure_ascii=False)
+    dumped = json.dumps(data, indent=None if compact else 2, ensure_ascii=False, separators=(",", ":") if compact else None)
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped) + "\n")
 
 

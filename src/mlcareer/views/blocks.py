@@ -451,7 +451,7 @@ def fit_page(role: Role, answers: list[str]) -> list[Block]:
 def answer_page(answer) -> list[Block]:
     """The blocks for one answer of ``mlcareer ask`` (an ``answers.Answer``): its message, then the
     sections the query layer chose, each as ``show`` prints it, with quotes."""
-    from ..answers import NOT_COVERED, RELATED
+    from ..answers import NOT_COVERED, NOT_UNDERSTOOD, RELATED
 
     role = answer.role
     if answer.outcome == RELATED:
@@ -459,12 +459,17 @@ def answer_page(answer) -> list[Block]:
         return [Heading(title.shown, 1), Para(answer.message),
                 Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
                      "hint")]
-    heading = f"{role.title}: {answer.topic.heading}" if answer.topic else f"{role.title}: not covered"
+    if answer.outcome == NOT_UNDERSTOOD:
+        heading = f"{role.title}: not sure"
+    else:
+        heading = f"{role.title}: {answer.topic.heading}" if answer.topic else f"{role.title}: not covered"
     out: list[Block] = [Heading(heading, 1), Para(source_line(role), "dim")]
     if answer.message:
         out.append(Para(answer.message, "warn"))
     for part in answer.parts:
         if answer.outcome == NOT_COVERED:
             out.append(Heading(f"What the source does say on the nearest topic: {part.topic.heading}"))
+        elif answer.outcome == NOT_UNDERSTOOD:
+            out.append(Heading(f"A guess: {part.topic.heading}"))
         out += section_blocks(role, part.section, quotes=True, heading=False) or [Para(SILENT, "warn")]
     return out
