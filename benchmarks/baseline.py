@@ -24,10 +24,11 @@ NGRAMS = (1, 2)
 
 @lru_cache(maxsize=64)
 def _model(exclude: frozenset[str]):
-    from mlcareer.examples import read_examples
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
+
+    from mlcareer.examples import read_examples
 
     texts, labels = [], []
     for label, questions in read_examples().items():
