@@ -147,7 +147,7 @@ def _words(text: str) -> list[str]:
     try:
         from mlcareer.ask import words
     except ImportError:  # the word tools moved below ask and examples
-        from mlcareer.words import words  # type: ignore[no-redef]
+        from mlcareer.wording import words  # type: ignore[no-redef]
     return words(text)
 
 
