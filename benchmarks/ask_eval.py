@@ -237,13 +237,15 @@ def at_threshold(items: Sequence[Item], preds: Sequence[Pred], threshold: float)
 
 def within_budget(items: Sequence[Item], preds: Sequence[Pred], budget: float) -> tuple[float, float] | None:
     """The highest answerable share right at any threshold whose confidently-wrong share is within
-    the budget, and the lowest such threshold; None when no threshold keeps within it."""
+    the budget, and the lowest such threshold; None when no threshold keeps within it. (Raising
+    the threshold only turns answers into declines, so each answer's judgement is made once.)"""
+    judged = [(p.confidence, *judge(it, p)) for it, p in zip(items, preds) if p.outcome == "answered"]
+    answerable = sum(judge(it, p)[0] == "answerable" for it, p in zip(items, preds))
     best: tuple[float, float] | None = None
-    for threshold in sorted({0.0, *(p.confidence for p in preds), float("inf")}):
-        s = at_threshold(items, preds, threshold)
-        right, total = s.answerable
-        if s.total and s.wrong / s.total <= budget + 1e-12:
-            share = right / total if total else 0.0
+    for threshold in sorted({0.0, *(c for c, *_ in judged), float("inf")}):
+        kept = [(kind, right, wrong) for c, kind, right, wrong in judged if c >= threshold]
+        if len(items) and sum(w for _, _, w in kept) / len(items) <= budget + 1e-12:
+            share = sum(k == "answerable" and r for k, r, _ in kept) / answerable if answerable else 0.0
             if best is None or share > best[0]:
                 best = (share, threshold)
     return best

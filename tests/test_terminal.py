@@ -249,7 +249,7 @@ def test_fit_json_without_a_terminal_or_answers_is_a_usage_error():
     assert "--answers" in result.err
 
 
-@pytest.mark.parametrize("args,keys", [(["ask"], b"\n"), (["fit"], b"y\nn\nu\ny\ny\nn\n")], ids=["ask", "fit"])
+@pytest.mark.parametrize("args,keys", [(["ask"], b"q\n"), (["fit"], b"y\nn\nu\ny\ny\nn\n")], ids=["ask", "fit"])
 def test_prompts_wrap_between_words_in_a_narrow_terminal(args, keys):
     """The banner and the questions are wrapped by us, not folded mid-word by the terminal."""
     result = run_in_terminal([*args, "--no-pager"], 40, keys=keys)
