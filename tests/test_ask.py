@@ -406,3 +406,23 @@ def test_a_subject_marked_background_ignored_is_not_named_by_the_askers_backgrou
 def test_us_the_pronoun_is_no_place(cli, question):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == "answered" and data["topic"] == "salary"
+
+
+def test_a_long_post_is_read_by_its_question_not_its_first_500_characters(cli):
+    story = "I have worked as a nurse for ten years and I love helping people every day. " * 10
+    for question, topic in (("What skills do I need to become an ML engineer?", "skills"),
+                            ("How much do ML engineers make?", "salary")):
+        data = json.loads(cli("ask", "--json", story + question + " Thanks in advance.").out)
+        assert data["status"] == "answered" and data["topic"] == topic
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("How does a data science job look like?", "other fields and their jobs"),
+    ("is it really that hard to land a job?", "how hard it is to get in"),
+    ("what are my chances without a degree", "how hard it is to get in"),
+    ("is it better for me to do a masters or a bootcamp?", "which of two options is better"),
+])
+def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_facts(cli, question, subject):
+    result = cli("ask", question)
+    assert result.code == 1 and f"The source does not cover {subject}" in result.out
+    assert "what the source does say on the nearest topic" in result.out.lower()  # the nearest facts, labelled

@@ -240,7 +240,7 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
 def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
     """Work out the role, the topic and the outcome of a question: by the curated vocabulary,
     then reconsidered in the light of the example questions."""
-    question = question[:MAX_QUERY]
+    question = focus(question)
     tokens = words(PER.sub(r" per \1", question))  # "$/hr" is "per hr"
     if not tokens:
         return Match(question, EMPTY, None, None, 0.0)
@@ -253,6 +253,25 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if opinion is None:
         return found
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def focus(question: str) -> str:
+    """At most ``MAX_QUERY`` characters of a long post, ending with its last question (a sentence
+    ending in "?"), with whole sentences of what comes before it: the question and the asker's
+    background, not the story's first 500 characters."""
+    if len(question) <= MAX_QUERY:
+        return question
+    end = question.rfind("?") + 1 or len(question)
+    sentences = [s for s in SENTENCE_END.split(question[:end]) if s.strip()]
+    kept: list[str] = []
+    for sentence in reversed(sentences):
+        if kept and sum(len(s) + 1 for s in kept) + len(sentence) > MAX_QUERY:
+            break
+        kept.insert(0, sentence)
+    return " ".join(kept)[-MAX_QUERY:]
 
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
