@@ -37,3 +37,35 @@ def test_the_pay_chart_fits_the_terminal_with_no_color(columns):
     screen = visible(run_in_terminal(["salary", "--no-pager"], columns, env={"NO_COLOR": "1"}).out)
     bars = [line for line in screen.splitlines() if "\u2588" in line]
     assert bars and all(len(line) < columns for line in bars), bars
+
+
+# --- sections and formats --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("word", "heading"), [("education", "HOW TO BECOME ONE"), ("degree", "HOW TO BECOME ONE"),
+                                               ("edu", "HOW TO BECOME ONE"), ("hourly", "PAY")])
+def test_a_section_by_the_words_of_the_questions_it_answers(cli, word, heading):
+    result = cli("show", "-s", word)
+    assert result.code == 0 and heading in result.out and "DUTIES" not in result.out
+
+
+def test_a_word_of_two_sections_names_both(cli):
+    result = cli("show", "-s", "jobs")
+    assert result.code == 2 and result.out == ""
+    assert "careers" in result.err and "titles" in result.err and result.err.count("\n") == 1
+
+
+def test_a_typo_of_a_section_word_suggests_its_section(cli):
+    result = cli("show", "-s", "educaton")
+    assert result.code == 2 and "Did you mean: path?" in result.err
+
+
+def test_an_empty_section_name_is_a_usage_error(cli):
+    result = cli("show", "-s", "")
+    assert result.code == 2 and result.out == "" and "empty" in result.err
+
+
+@pytest.mark.parametrize("other", ["text", "markdown"])
+def test_json_and_another_format_conflict(cli, other):
+    result = cli("show", "--json", "--format", other)
+    assert result.code == 2 and "conflict" in result.err and result.err.count("\n") == 1
+    assert cli("show", "--json", "--format", "json").code == 0

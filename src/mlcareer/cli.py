@@ -65,9 +65,14 @@ def settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj or Settings([], "auto")
 
 
-def chosen(as_json: bool, fmt: Format) -> Format:
-    """``--json`` is short for ``--format json``."""
-    return Format.json if as_json else fmt
+def chosen(as_json: bool, fmt: Format | None) -> Format:
+    """``--json`` is short for ``--format json``; with another ``--format`` it is a usage error,
+    not a silent choice of one of them."""
+    if as_json and fmt not in (None, Format.json):
+        from .errors import UsageError
+
+        raise UsageError(f"--json and --format {fmt.value} conflict; give one of them.")
+    return Format.json if as_json else fmt or Format.text
 
 
 # --- shared parameters -----------------------------------------------------------------------------
@@ -76,7 +81,8 @@ RoleArg = Annotated[str | None, typer.Argument(
     help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
     show_default=False, metavar="ROLE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output'); = --format json.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text, markdown or json.")]
+FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", metavar="FORMAT",
+                                                  help="text, markdown or json (default: text).", show_default=False)]
 QuotesOpt = Annotated[bool, typer.Option("--quotes", "-q", help="Show the source sentence under each fact.")]
 
 
@@ -305,7 +311,7 @@ def show(
              + ", ".join(SECTION_NAMES) + ".")] = None,
     quotes: QuotesOpt = False,
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     """The whole profile, section by section (what they do, pay, how to become one, ...)."""
     _profile(ctx, role, section or [], quotes, chosen(json, fmt))
@@ -315,7 +321,7 @@ def _section_command(key: str) -> None:
     section = next(s for s in SECTIONS if s.key == key)
 
     def command(ctx: typer.Context, role: RoleArg = None, quotes: QuotesOpt = False, json: JsonOpt = False,
-                fmt: FormatOpt = Format.text) -> None:
+                fmt: FormatOpt = None) -> None:
         _profile(ctx, role, [key], quotes, chosen(json, fmt))
 
     command.__doc__ = f"{section.summary[0].upper()}{section.summary[1:]} (same as: show --section {section.name})."
@@ -328,7 +334,7 @@ for _key in ("duties", "path", "skills", "resources"):
 
 @app.command()
 @handled
-def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
+def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Pay estimates per source, each with its measure, annual and hourly (derived figures marked)."""
     from .queries import salary_summary
     from .views import blocks, data
@@ -348,7 +354,7 @@ def titles(
         "--limit", "-n", min=1, metavar="N", help="Show at most N titles (a search shows 20 unless told).",
         show_default=False)] = None,
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
     from .queries import find_titles
@@ -361,7 +367,7 @@ def titles(
 
 @app.command()
 @handled
-def roles(ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
+def roles(ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Every role in the catalog, and which file it comes from."""
     from .queries import list_roles
     from .views import blocks, data
@@ -371,7 +377,7 @@ def roles(ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = Format.tex
 
 @app.command()
 @handled
-def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = Format.text) -> None:
+def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Where each section's facts come from: the source, its dates, the headings."""
     _profile(ctx, role, ["sources"], False, chosen(json, fmt))
 
@@ -383,7 +389,7 @@ def compare(
     roles: Annotated[list[str], typer.Argument(
         help="Two or more roles (slug, title or alias).", metavar="ROLE ROLE [ROLE...]")],
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     """Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles."""
     from .errors import UsageError
@@ -402,7 +408,7 @@ def validate(
     ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(help="Role files to check.", metavar="FILE...")],
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     """Check role files against the schema: every problem as file:line: field: message."""
     from .errors import ExitCode
@@ -492,7 +498,7 @@ def fit(
         help="Answer without prompts: yes, no or unsure (y, n, u) for each question, comma-separated, "
              "e.g. y,n,u,y,y,n.")] = None,
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     """Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says."""
     from . import output
@@ -631,7 +637,7 @@ def ask(
         "--role", "-r", metavar="ROLE", help="Ask about this role unless the question names one.",
         show_default=False)] = None,
     json: JsonOpt = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = None,
 ) -> None:
     fmt = chosen(json, fmt)
     if question:

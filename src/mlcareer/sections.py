@@ -48,33 +48,55 @@ BY_NAME = {s.name: s for s in SECTIONS} | {s.key: s for s in SECTIONS}
 
 
 def find_sections(names: list[str]) -> list[Section]:
-    """Sections as the user types them: repeated or comma-separated (``salary,path``), each once."""
+    """Sections as the user types them: repeated or comma-separated (``salary,path``), each once.
+    A name that is empty (``-s ""``) is a usage error, not "every section"."""
     wanted = [part for name in names for part in name.split(",") if part.strip()]
+    if names and not wanted:
+        from .errors import UsageError
+
+        raise UsageError(f"The section name is empty; name one of: {', '.join(SECTION_NAMES)}.")
     return list(dict.fromkeys(find_section(name) for name in wanted))
 
 
-_SMALL_WORDS = {"a", "and", "the", "by", "to", "of", "one", "what", "they", "do"}
+_SMALL_WORDS = {"a", "and", "the", "by", "to", "of", "one", "what", "they", "do", "is", "on", "side"}
+
+
+def _words(section: Section) -> set[str]:
+    """The words that name a section: those of its heading, and those of the ``ask`` topics that
+    refine it ("Degrees and education" and "Advice: certifications, bootcamps" are the path)."""
+    from .topics import TOPICS  # start-up: read only when a name is not a section's own
+
+    headings = [section.heading] + [t.heading for t in TOPICS if t.section == section.key and t.key != t.section]
+    return {word.strip(",:") for heading in headings for word in heading.lower().split()} - _SMALL_WORDS
 
 
 def find_section(name: str) -> Section:
     """A section by its name (``pros-cons``), key (``pros_cons``) or heading, in any case, or
-    by a word of its heading that no other heading has (``courses``, ``pros``, ``day``)."""
+    by a word of its heading that no other heading has (``courses``, ``pros``, ``day``), or of
+    an ``ask`` topic under it (``education``, ``degree``, ``hourly``). A word that several
+    sections share is a usage error naming them (``jobs``: careers or titles)."""
     wanted = " ".join(name.strip().lower().replace("_", " ").replace("-", " ").split())
     for section in SECTIONS:
         if wanted in (section.key.replace("_", " "), section.heading.lower()):
             return section
     word = wanted[:-1] if wanted.endswith("s") and len(wanted) > 3 else wanted
-    owners = [s for s in SECTIONS for w in s.heading.lower().split()
-              if w not in _SMALL_WORDS and {w, w.rstrip("s")} & {wanted, word}]
-    if len(set(owners)) == 1:
+    words = {section: _words(section) for section in SECTIONS}
+    owners = [s for s in SECTIONS if any({w, w.rstrip("s")} & {wanted, word} for w in words[s])]
+    if not owners and len(wanted) >= 3:  # the start of a word: "edu", "qualif"
+        owners = [s for s in SECTIONS if any(w.startswith(wanted) for w in words[s])]
+    if len(owners) == 1:
         return owners[0]
-    from rapidfuzz import process  # start-up: rapidfuzz, errors and text load only for a wrong name
-
-    from .errors import UsageError
+    from .errors import UsageError  # start-up: errors, text and rapidfuzz load only for a name not found
     from .text import shorten
 
-    close = process.extract(wanted, SECTION_NAMES, limit=3, score_cutoff=60)
+    if owners:
+        raise UsageError(f"{shorten(name)!r} is a word of more than one section.", tuple(s.name for s in owners))
+    from rapidfuzz import process
+
+    # a typo of a name or of a word that names a section: "educaton" is close to "education"
+    spellings = {s.name: s.name for s in SECTIONS} | {w: s.name for s in SECTIONS for w in words[s]}
+    close = process.extract(wanted, list(spellings), limit=6, score_cutoff=75)
     raise UsageError(
         f"No section named {shorten(name)!r} (sections: {', '.join(SECTION_NAMES)}).",
-        tuple(c for c, _, _ in close),
+        tuple(dict.fromkeys(spellings[c] for c, _, _ in close))[:3],
     )
