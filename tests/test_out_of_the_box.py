@@ -3,6 +3,8 @@ git, ripgrep and httpie would have it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_terminal import COLOUR, EXAMPLE_PATH, run_in_terminal, visible
 
@@ -69,3 +71,29 @@ def test_json_and_another_format_conflict(cli, other):
     result = cli("show", "--json", "--format", other)
     assert result.code == 2 and "conflict" in result.err and result.err.count("\n") == 1
     assert cli("show", "--json", "--format", "json").code == 0
+
+
+# --- names as users type them ----------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["show", "machine", "learning", "engineer"], ["salary", "ML", "engineers"],
+                                  ["duties", "ML", "engineer"], ["fit", "machine", "learning", "engineer",
+                                                                  "-a", "y,n,u,y,y,n"]], ids=" ".join)
+def test_a_role_name_of_several_words_needs_no_quotes(cli, args):
+    result = cli(*args)
+    assert result.code == 0 and result.out.startswith("Machine Learning Engineer") and result.err == ""
+
+
+def test_an_unquoted_search_takes_the_words_after_it(cli):
+    result = cli("titles", "--search", "data", "scientist", "--json")
+    assert result.code == 0
+    assert json.loads(result.out)["titles"][0]["name"] == "Data scientist"
+    scoped = cli("titles", "--search", "data", "mle", "--json")  # a word that names a role scopes the search
+    assert scoped.code == 0 and json.loads(scoped.out)["query"] == "data"
+
+
+@pytest.mark.parametrize("query", ["ML", "mle", "MLE", "ML engineer"])
+def test_a_search_by_the_roles_own_abbreviations_finds_it(cli, query):
+    result = cli("titles", "--search", query, "--json")
+    assert result.code == 0
+    assert json.loads(result.out)["titles"][0]["name"] == "Machine learning engineer"
+    assert "read as" in cli("titles", "--search", query).out.splitlines()[0]

@@ -77,8 +77,8 @@ def chosen(as_json: bool, fmt: Format | None) -> Format:
 
 # --- shared parameters -----------------------------------------------------------------------------
 
-RoleArg = Annotated[str | None, typer.Argument(
-    help="Role slug, title or alias, in any case (default: machine-learning-engineer).",
+RoleArg = Annotated[list[str] | None, typer.Argument(
+    help="Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer).",
     show_default=False, metavar="ROLE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output'); = --format json.")]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", metavar="FORMAT",
@@ -165,11 +165,14 @@ def emit_or_miss(ctx: typer.Context, fmt: Format, missing: str | None, to_data: 
         raise typer.Exit(int(NotFoundError.exit_code))
 
 
-def role_of(ctx: typer.Context, name: str | None):
-    """The role a ROLE argument names; a note on stderr when a close match stood in for it."""
+def role_of(ctx: typer.Context, name: str | list[str] | None):
+    """The role a ROLE argument names (its words, unquoted, are one name, as ``ask`` takes the
+    words of a question); a note on stderr when a close match stood in for it."""
     from . import output
     from .queries import find_role
 
+    if isinstance(name, list):
+        name = " ".join(name) if name else None  # show "" is an empty name: a usage error
     found = find_role(settings(ctx).catalog, name)
     if found.note:
         output.note(found.note)
@@ -289,7 +292,7 @@ def main_options(
         raise typer.Exit()
 
 
-def _profile(ctx: typer.Context, role: str | None, section_names: list[str], quotes: bool,
+def _profile(ctx: typer.Context, role: list[str] | None, section_names: list[str], quotes: bool,
              fmt: Format) -> None:
     from .sections import find_sections
     from .views import blocks, data
@@ -346,8 +349,10 @@ def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt:
 @handled
 def titles(
     ctx: typer.Context,
-    role: Annotated[str | None, typer.Argument(
-        help="Only this role's titles (default: every role's).", metavar="ROLE", show_default=False)] = None,
+    role: Annotated[list[str] | None, typer.Argument(
+        help="Only this role's titles (default: every role's); with --search, words that name no "
+             "role are the rest of the search.", metavar="ROLE",
+        show_default=False)] = None,
     search: Annotated[str | None, typer.Option(
         "--search", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,
     limit: Annotated[int | None, typer.Option(
@@ -357,11 +362,13 @@ def titles(
     fmt: FormatOpt = None,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
-    from .queries import find_titles
+    from .queries import find_titles, titles_words
     from .views import blocks, data
 
-    scope = role_of(ctx, role) if role else None
-    result = find_titles(settings(ctx).catalog, search, scope, limit)
+    catalog = settings(ctx).catalog
+    search, name = titles_words(catalog, search, role or [])
+    scope = role_of(ctx, name) if name else None
+    result = find_titles(catalog, search, scope, limit)
     emit_or_miss(ctx, chosen(json, fmt), result.missing, data.titles, blocks.titles_page, result)
 
 

@@ -169,6 +169,7 @@ class TitleResult(NamedTuple):
     total: int
     role_titles: dict[str, str]  # slug -> title, to name the role that lists each title
     intros: dict[str, str]  # slug -> the source's sentences that frame its list (as ``show`` keeps them)
+    read_as: str | None = None  # the search with the roles' abbreviations spelt out, when they were
 
     @property
     def missing(self) -> str | None:
@@ -187,8 +188,10 @@ def find_titles(catalog: Catalog, query: str | None = None, role: Role | None = 
     SEARCH_LIMIT unless ``limit`` says otherwise), else all of them, or the first ``limit``."""
     names = {slug: title for slug, title, _ in catalog.names()}
     if query is not None and query.strip():
-        matches, total = search_titles(catalog, query, role, limit or SEARCH_LIMIT)
-        return TitleResult(matches, query, total, names, _intros(catalog, matches))
+        read_as = spelt_out(query, abbreviations(catalog))
+        matches, total = search_titles(catalog, read_as, role, limit or SEARCH_LIMIT)
+        return TitleResult(matches, query, total, names, _intros(catalog, matches),
+                           read_as if read_as != query else None)
     every = list_titles(catalog, role)
     return TitleResult(every[:limit], None, len(every), names, _intros(catalog, every[:limit]))
 
@@ -201,6 +204,45 @@ def _intros(catalog: Catalog, matches: list[TitleMatch]) -> dict[str, str]:
         if role.titles.intro:
             out[slug] = role.titles.intro.text
     return out
+
+
+def abbreviations(catalog: Catalog) -> dict[str, str]:
+    """What the roles' own aliases abbreviate: the alias "ML engineer" of "Machine learning
+    engineer" makes "ml" stand for "machine learning", the alias "MLE" for the whole title. An
+    alias's first word counts when it is the initials of the title's words it stands in for."""
+    found: dict[str, str] = {}
+    for _, title, aliases in catalog.names():
+        full = normalise(title).split()
+        for alias in aliases:
+            head, *tail = normalise(alias).split() or [""]
+            stands_for = len(full) - len(tail)
+            if (stands_for >= 2 and full[stands_for:] == tail
+                    and head == "".join(word[0] for word in full[:stands_for])):
+                found.setdefault(head, " ".join(full[:stands_for]))
+    return found
+
+
+def spelt_out(query: str, short_forms: dict[str, str]) -> str:
+    """``query`` with each word that is a known abbreviation spelt out ("ML ops" -> "machine learning ops")."""
+    words = query.split()
+    spelt = [short_forms.get(normalise(word), word) for word in words]
+    return " ".join(spelt) if spelt != words else query
+
+
+def names_a_role(catalog: Catalog, name: str) -> bool:
+    """Whether ``name`` is a role's slug, title or alias (any case, singular or plural), exactly."""
+    wanted = normalise(name[:MAX_QUERY])
+    return any(catalog.find(form) is not None for form in (wanted, singular(wanted)))
+
+
+def titles_words(catalog: Catalog, search: str | None, words: list[str]) -> tuple[str | None, str | None]:
+    """``titles [WORDS...] --search QUERY`` as (search, role): the words are the role they name;
+    with a search, words that name no role are the rest of an unquoted search
+    (``--search data scientist``), as the words of ``ask`` are one question."""
+    name = " ".join(words) or None
+    if name is None or search is None or names_a_role(catalog, name):
+        return search, name
+    return f"{search} {name}", None
 
 
 # --- pay -------------------------------------------------------------------------------------

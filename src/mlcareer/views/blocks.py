@@ -310,7 +310,7 @@ def salary_page(summary: SalarySummary, chart: bool = True) -> list[Block]:
 
 
 def titles_page(result: TitleResult) -> list[Block]:
-    matches, query, total, role_titles, intros = result
+    matches, query, total, role_titles, intros, read_as = result
     if not matches:
         return []  # the reason goes to stderr
     many = len({m.listed_by for m in matches}) > 1
@@ -322,6 +322,8 @@ def titles_page(result: TitleResult) -> list[Block]:
         row += (Hint(f"mlcareer show {m.title.role}") if m.title.role else "-",)
         rows.append(row)
     heading = f"Related job titles matching \u201c{query}\u201d" if query else "Related job titles"
+    if read_as:
+        heading += f" (read as \u201c{read_as}\u201d)"
     page: list[Block] = [Heading(heading, 1)]
     page += [Para(f"{role_titles.get(slug, slug)}: {text}" if len(intros) > 1 else text) for slug, text in intros.items()]
     page.append(Table(columns, tuple(rows), frozenset({0}) if query else frozenset()))

@@ -42,7 +42,7 @@ def salary_result(summary: SalarySummary) -> dict:
 
 
 def titles(result: TitleResult) -> dict:
-    matches, query, total, _, intros = result
+    matches, query, total, _, intros, _ = result
     return {"version": JSON_VERSION, "query": query, "count": len(matches), "total": total, "intros": intros, "titles": [
         {**title(m.title), "listed_by": m.listed_by, "score": m.score}
         for m in matches
