@@ -17,72 +17,72 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('-s', '--section'), 'help': 'Only these sections (repeatable, or comma-separated; a word of the heading will do): overview, duties, typical-day, industries, path, skills, salary, careers, titles, pros-cons, resources, not-covered, sources', 'value': True, 'completes': 'sections', 'choices': ('overview', 'duties', 'typical-day', 'industries', 'path', 'skills', 'salary', 'careers', 'titles', 'pros-cons', 'resources', 'not-covered', 'sources')},
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'duties': {'help': 'Main and additional duties (same as: show --section duties)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'path': {'help': 'The steps the source puts in order, the requirements it names, what helps (same as: show --section path)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'skills': {'help': 'Hard, soft and thinking skills (same as: show --section skills)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'resources': {'help': 'The courses and job simulations the source promotes (same as: show --section resources)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'salary': {'help': 'Pay estimates per source, each with its measure, annual and hourly (derived figures marked)', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'titles': {'help': 'Related job titles; --search ranks them by fuzzy match, with the score', 'options': [
         {'names': ('--search',), 'help': 'Rank by fuzzy match (typos and word order are fine)', 'value': True},
         {'names': ('-n', '--limit'), 'help': 'Show at most N titles (a search shows 20 unless told)', 'value': True},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': "Only this role's titles (default: every role's)", 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': "Only this role's titles (default: every role's); with --search, words that name no role are the rest of the search", 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'roles': {'help': 'Every role in the catalog, and which file it comes from', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
     ]},
     'sources': {'help': "Where each section's facts come from: the source, its dates, the headings", 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'compare': {'help': 'Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
         {'names': ('ROLE ROLE [ROLE...]',), 'help': 'Two or more roles (slug, title or alias)', 'value': True, 'many': True, 'completes': 'roles'},
     ]},
     'validate': {'help': 'Check role files against the schema: every problem as file:line: field: message', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
         {'names': ('FILE...',), 'help': 'Role files to check', 'value': True, 'many': True, 'completes': 'files'},
     ]},
@@ -102,9 +102,9 @@ COMMANDS: dict[str, dict[str, Any]] = {
     'fit': {'help': "Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says", 'options': [
         {'names': ('-a', '--answers'), 'help': 'Answer without prompts: yes, no or unsure (y, n, u) for each question, comma-separated, e.g', 'value': True},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case (default: machine-learning-engineer)', 'value': True, 'many': False, 'completes': 'role'},
+        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'help': {'help': 'Help on a command (same as: mlcareer COMMAND --help)', 'options': [
         {'names': ('--man',), 'help': 'Print the manual page (roff), e.g', 'value': False},
@@ -118,7 +118,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     'ask': {'help': 'Answer a career question from the curated data, with its source quotes', 'options': [
         {'names': ('-r', '--role'), 'help': 'Ask about this role unless the question names one', 'value': True, 'completes': 'role'},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
-        {'names': ('-f', '--format'), 'help': 'text, markdown or json', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
+        {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
         {'names': ('QUESTION',), 'help': 'Your question, in plain English (quotes optional)', 'value': True, 'many': True},
     ]},
