@@ -79,7 +79,7 @@ def chosen(as_json: bool, fmt: Format | None) -> Format:
 
 RoleArg = Annotated[list[str] | None, typer.Argument(
     help="Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer).",
-    show_default=False, metavar="ROLE")]
+    show_default=False, metavar="[ROLE]")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: README, 'JSON output'); = --format json.")]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", metavar="FORMAT",
                                                   help="text, markdown or json (default: text).", show_default=False)]
@@ -351,7 +351,7 @@ def titles(
     ctx: typer.Context,
     role: Annotated[list[str] | None, typer.Argument(
         help="Only this role's titles (default: every role's); with --search, words that name no "
-             "role are the rest of the search.", metavar="ROLE",
+             "role are the rest of the search.", metavar="[ROLE]",
         show_default=False)] = None,
     search: Annotated[str | None, typer.Option(
         "--search", metavar="QUERY", help="Rank by fuzzy match (typos and word order are fine).")] = None,

@@ -19,41 +19,41 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'duties': {'help': 'Main and additional duties (same as: show --section duties)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'path': {'help': 'The steps the source puts in order, the requirements it names, what helps (same as: show --section path)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'skills': {'help': 'Hard, soft and thinking skills (same as: show --section skills)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'resources': {'help': 'The courses and job simulations the source promotes (same as: show --section resources)', 'options': [
         {'names': ('-q', '--quotes'), 'help': 'Show the source sentence under each fact', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'salary': {'help': 'Pay estimates per source, each with its measure, annual and hourly (derived figures marked)', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'titles': {'help': 'Related job titles; --search ranks them by fuzzy match, with the score', 'options': [
         {'names': ('--search',), 'help': 'Rank by fuzzy match (typos and word order are fine)', 'value': True},
@@ -61,7 +61,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': "Only this role's titles (default: every role's); with --search, words that name no role are the rest of the search", 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': "Only this role's titles (default: every role's); with --search, words that name no role are the rest of the search", 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'roles': {'help': 'Every role in the catalog, and which file it comes from', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
@@ -72,7 +72,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'compare': {'help': 'Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
@@ -104,7 +104,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
     ], 'arguments': [
-        {'names': ('ROLE',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
+        {'names': ('[ROLE]',), 'help': 'Role slug, title or alias, in any case, quotes optional (default: machine-learning-engineer)', 'value': True, 'many': True, 'completes': 'role'},
     ]},
     'help': {'help': 'Help on a command (same as: mlcareer COMMAND --help)', 'options': [
         {'names': ('--man',), 'help': 'Print the manual page (roff), e.g', 'value': False},
