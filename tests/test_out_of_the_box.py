@@ -4,9 +4,17 @@ git, ripgrep and httpie would have it."""
 from __future__ import annotations
 
 import json
+import os
+import re
 
 import pytest
+from conftest import ENV_VARS, ROOT, run_process
 from test_terminal import COLOUR, EXAMPLE_PATH, run_in_terminal, visible
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+
 
 # --- terminal and pipe -----------------------------------------------------------------------
 
@@ -97,3 +105,45 @@ def test_a_search_by_the_roles_own_abbreviations_finds_it(cli, query):
     assert result.code == 0
     assert json.loads(result.out)["titles"][0]["name"] == "Machine learning engineer"
     assert "read as" in cli("titles", "--search", query).out.splitlines()[0]
+
+
+# --- a role of one's own, from the installed package -----------------------------------------
+
+def _follow(hint: str, cwd) -> None:
+    """Run each command a hint names ("A, then: B"), as a user pasting it would."""
+    import shlex
+    import subprocess
+    import sys
+
+    for command in re.findall(r"mlcareer [^,]+", hint):
+        words = shlex.split(command.rstrip("."))
+        out = None
+        if ">" in words:
+            out = open(cwd / words[words.index(">") + 1], "w", encoding="utf-8")  # noqa: SIM115 - closed below
+            words = words[:words.index(">")]
+        proc = subprocess.run([sys.executable, "-m", "mlcareer", *words[1:]], cwd=cwd, stdout=out or subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, check=False, env=clean_env())
+        if out:
+            out.close()
+        assert proc.returncode == 0, f"{command}: {proc.stderr}"
+
+
+def test_compare_with_the_built_in_data_says_how_to_succeed_and_that_works(tmp_path):
+    result = run_process("compare", "mle", cwd=tmp_path)
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert "mlcareer example-role > my-roles.yaml" in result.err and "examples/" not in result.err
+    _follow(result.err.split("Add one of your own: ", 1)[1], tmp_path)
+
+
+def test_an_unknown_role_names_the_starter_file_command(tmp_path):
+    result = run_process("show", "quantum-plumber", cwd=tmp_path)
+    assert result.code == 1 and "mlcareer example-role > my-roles.yaml" in result.err
+    assert "examples/" not in result.err
+
+
+def test_the_starter_files_validate_and_verify_from_an_empty_folder(tmp_path):
+    _follow("mlcareer example-role > my-roles.yaml, mlcareer example-role --source > my-source.md, "
+            "mlcareer validate my-roles.yaml, mlcareer verify my-roles.yaml --source my-source.md, "
+            "mlcareer --data my-roles.yaml show data-wrangler", tmp_path)
+    assert (tmp_path / "my-roles.yaml").read_text(encoding="utf-8") == \
+        (ROOT / "examples" / "my-roles.yaml").read_text(encoding="utf-8")

@@ -30,6 +30,20 @@ def builtin_data_path(name: str = "roles.yaml") -> str:
     return os.path.join(os.path.dirname(os.path.dirname(here)), "data", name)
 
 
+STARTER_FILES = {"role": ("example-role.yaml", "my-roles.yaml"), "source": ("example-source.md", "my-source.md")}
+
+
+def starter_path(kind: str = "role") -> str:
+    """A starter file ``mlcareer example-role`` prints (``role`` or ``source``): packaged as
+    ``data/example-*``; in a source checkout, the repository's ``examples/my-*`` it is built from."""
+    packaged, in_repository = STARTER_FILES[kind]
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "data", packaged)
+    if os.path.exists(path):
+        return path
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "examples", in_repository)
+
+
 def env_data_paths() -> list[str]:
     """Paths from ``MLCAREER_DATA`` (joined by the OS path separator)."""
     return [p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]

@@ -203,6 +203,9 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
                 ("As JSON", "mlcareer sources --json")],
     "compare": [("Two roles side by side", "mlcareer compare mle data-wrangler --data my-roles.yaml"),
                 ("As JSON", "mlcareer compare mle data-wrangler --data my-roles.yaml --json")],
+    "example-role": [("Start a role file of your own", "mlcareer example-role > my-roles.yaml"),
+                     ("Then use it", "mlcareer --data my-roles.yaml show data-wrangler"),
+                     ("The saved source its quotes come from, for verify", "mlcareer example-role --source > my-source.md")],
     "validate": [("Check a role file", "mlcareer validate my-roles.yaml"),
                  ("The problems as JSON", "mlcareer validate my-roles.yaml --json")],
     "verify": [("Check the built-in data against a saved copy of the article (HTML, JSON or Markdown)",
@@ -399,14 +402,26 @@ def compare(
     fmt: FormatOpt = None,
 ) -> None:
     """Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles."""
-    from .errors import UsageError
-    from .queries import compare_roles
+    from .queries import compare_needs_two, compare_roles
     from .views import blocks, data
 
-    if len(roles) < 2:
-        raise UsageError("Compare needs at least two roles, e.g. mlcareer compare mle my-role.")
+    compare_needs_two(settings(ctx).catalog, len(roles))
     comparison = compare_roles([role_of(ctx, name) for name in roles])
     emit(ctx, chosen(json, fmt), data.compare, blocks.compare_page, comparison)
+
+
+@app.command("example-role")
+@handled
+def example_role(
+    source: Annotated[bool, typer.Option(
+        "--source", help="Print the saved source that file's quotes come from instead, for verify.")] = False,
+) -> None:
+    """Print a starter role file to save and edit: mlcareer example-role > my-roles.yaml."""
+    from . import output
+    from .catalog import starter_path
+
+    with open(starter_path("source" if source else "role"), encoding="utf-8") as handle:
+        output.text(handle.read())
 
 
 @app.command()

@@ -80,6 +80,10 @@ COMMANDS: dict[str, dict[str, Any]] = {
     ], 'arguments': [
         {'names': ('ROLE ROLE [ROLE...]',), 'help': 'Two or more roles (slug, title or alias)', 'value': True, 'many': True, 'completes': 'roles'},
     ]},
+    'example-role': {'help': 'Print a starter role file to save and edit: mlcareer example-role > my-roles.yaml', 'options': [
+        {'names': ('--source',), 'help': "Print the saved source that file's quotes come from instead, for verify", 'value': False, 'completes': 'files'},
+    ], 'arguments': [
+    ]},
     'validate': {'help': 'Check role files against the schema: every problem as file:line: field: message', 'options': [
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, markdown or json (default: text)', 'value': True, 'completes': 'choices', 'choices': ('text', 'markdown', 'json')},
@@ -109,7 +113,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     'help': {'help': 'Help on a command (same as: mlcareer COMMAND --help)', 'options': [
         {'names': ('--man',), 'help': 'Print the manual page (roff), e.g', 'value': False},
     ], 'arguments': [
-        {'names': ('[COMMAND]',), 'help': 'The command to explain (default: all of them)', 'value': True, 'many': True, 'completes': 'commands', 'choices': ('show', 'duties', 'path', 'skills', 'resources', 'salary', 'titles', 'roles', 'sources', 'compare', 'validate', 'verify', 'fit', 'help', 'completion', 'ask')},
+        {'names': ('[COMMAND]',), 'help': 'The command to explain (default: all of them)', 'value': True, 'many': True, 'completes': 'commands', 'choices': ('show', 'duties', 'path', 'skills', 'resources', 'salary', 'titles', 'roles', 'sources', 'compare', 'example-role', 'validate', 'verify', 'fit', 'help', 'completion', 'ask')},
     ]},
     'completion': {'help': 'Print the shell completion script for SHELL', 'options': [
     ], 'arguments': [

@@ -60,10 +60,12 @@ def find_role(catalog: Catalog, query: str | None) -> Resolved:
         role = catalog.role(close[0])
         return Resolved(role, f"no role is named {shorten(query)!r}; showing the closest, {role.slug}")
     raise NotFoundError(
-        f"No role matches {shorten(query)!r}. To add a role of your own, describe it in a YAML file "
-        f"(see examples/my-roles.yaml) and pass it with --data FILE.", suggest_roles(catalog, query))
+        f"No role matches {shorten(query)!r}. To add a role of your own: {STARTER}, edit it, "
+        f"and pass it with --data my-roles.yaml.", suggest_roles(catalog, query))
 
 
+STARTER = "mlcareer example-role > my-roles.yaml"  # how every hint says to start a role file
+STARTER_ROLE = "data-wrangler"  # the role in that file
 CLOSE_ROLE_SCORE = 90.0  # a typo this close to exactly one role's whole name is taken as that role
 
 
@@ -346,6 +348,18 @@ def skill_names(role: Role) -> list[str]:
 def skill_speakers(role: Role) -> dict[str, str]:
     """Skill name -> the person the source credits it to, for skills that are someone's view."""
     return {s.label or s.text: s.speaker for s in role.skills if s.speaker}
+
+
+def compare_needs_two(catalog: Catalog, given: int) -> None:
+    """UsageError unless at least two roles are named, saying what to type: with one role in the
+    catalog (the built-in data alone), how to add a second from the starter file."""
+    if given >= 2:
+        return
+    slugs = catalog.slugs()
+    if len(slugs) >= 2:
+        raise UsageError(f"compare needs two or more roles, e.g. {shell_command('mlcareer', 'compare', *slugs[:2])}")
+    raise UsageError(f"compare needs two or more roles, and the catalog has one ({', '.join(slugs)}). "
+                     f"Add one of your own: {STARTER}, then: mlcareer --data my-roles.yaml compare mle {STARTER_ROLE}")
 
 
 def compare_roles(roles: list[Role]) -> Comparison:
