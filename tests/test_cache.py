@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ENV_VARS
+from conftest import ENV_VARS, ROOT
 
 ROLE = """\
 schema: 1
@@ -219,3 +219,22 @@ def test_the_cache_reports_a_damaged_part_and_never_parses(tmp_path, isolated, m
     assert cached is not None and cached.heads[0][0] == "data-wrangler" and cached.path == str(user)
     with pytest.raises(Stale):
         cached.role(0)
+
+
+# --- the cache stays bounded -----------------------------------------------------------------
+
+def test_the_cache_keeps_at_most_its_bound_of_entries(cli, tmp_path, isolated, monkeypatch):
+    from mlcareer import cache
+
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    example = (ROOT / "examples" / "my-roles.yaml").read_text(encoding="utf-8")
+    stranger = isolated / "notes.cache"  # not an entry of ours: never removed
+    stranger.write_text("my own notes", encoding="utf-8")
+    for n in range(6):
+        path = tmp_path / f"roles{n}.yaml"
+        path.write_text(example, encoding="utf-8")
+        assert cli("--data", str(path), "roles").code == 0
+    entries = [p for p in isolated.iterdir() if p.name.endswith(".cache") and p != stranger]
+    assert len(entries) == 3
+    assert stranger.read_text(encoding="utf-8") == "my own notes"
+    assert cli("--data", str(tmp_path / "roles5.yaml"), "roles").code == 0  # the newest are kept and still serve

@@ -28,6 +28,8 @@ from .document import Document, Stale
 MAGIC = b"mlcareer-cache"
 FORMAT = 2  # of entries; with the program version in every identity, so an older layout is a miss
 PARTS = ("titles", "title_lookup", "search")
+MAX_ENTRIES = 40  # entries kept (each one file's, some 350 KB for the built-in data): about 14 MB at most
+STALE_TEMP_SECONDS = 3600  # a temp file this old was left by a run that died mid-write
 
 
 def cache_dir() -> str:
@@ -179,6 +181,7 @@ def _write(target: str, header: bytes, blobs: list[bytes]) -> None:
             handle.writelines(blobs)
         os.replace(tmp, target)
         tmp = None
+        prune(os.path.dirname(target))
     except Exception:  # noqa: BLE001, S110 - a cache that cannot be written is just not used
         pass
     finally:
@@ -187,6 +190,33 @@ def _write(target: str, header: bytes, blobs: list[bytes]) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def prune(directory: str, limit: int | None = None) -> None:
+    """Keep the cache bounded, as after each write: beyond ``limit`` entries the least recently
+    written go (an entry only makes reading its file faster; a run that needs it again rebuilds
+    it), and so do temp files of runs that died mid-write. Only files that are this program's
+    entries (they start with ``MAGIC``) are touched, whatever MLCAREER_CACHE_DIR points at."""
+    import time
+
+    limit = MAX_ENTRIES if limit is None else limit
+    try:
+        with os.scandir(directory) as found:
+            files = [(entry.stat().st_mtime, entry.path, entry.name) for entry in found
+                     if entry.name.endswith(".cache") and entry.is_file(follow_symlinks=False)]
+    except OSError:
+        return
+    now = time.time()
+    temps = [path for mtime, path, name in files if name.startswith(".tmp-") and now - mtime > STALE_TEMP_SECONDS]
+    entries = sorted(((mtime, path) for mtime, path, name in files if not name.startswith(".tmp-")), reverse=True)
+    for path in temps + [path for _, path in entries[limit:]]:
+        try:
+            with open(path, "rb") as handle:
+                ours = handle.read(len(MAGIC)) == MAGIC
+            if ours:
+                os.unlink(path)
+        except OSError:
+            pass
 
 
 def _derived_entry(name: str, source: str, key: str) -> str:
