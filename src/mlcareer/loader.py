@@ -80,7 +80,10 @@ def read_document(path: str) -> tuple[dict, os.stat_result]:
     data = parse(path, text)
     doc, problems = check_document(data)
     if problems:
-        shown = locate(path, text, problems[:MAX_PROBLEMS])
+        # in the order of the file's lines, as a reader goes through it (the schema finds them
+        # field by field); problems without a line last
+        located = sorted(locate(path, text, problems), key=lambda problem: (problem.line is None, problem.line or 0))
+        shown = located[:MAX_PROBLEMS]
         if len(problems) > MAX_PROBLEMS:
             shown.append(DataError(path, f"and {len(problems) - MAX_PROBLEMS:,} more problems"))
         raise DataErrors(shown)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from . import SCHEMA_VERSION
@@ -103,6 +104,17 @@ class OneOrMany(ListOf):
         return super().check([value] if isinstance(value, str) else value, path, problems)
 
 
+def unknown_field(key: object, known: Iterable[str]) -> str:
+    """The message for a field the schema does not know, naming the field meant when the key is
+    a misspelling of one (``dutis``: duties), as git suggests a command."""
+    from rapidfuzz import fuzz, process  # start-up: only a file with an unknown field needs it
+
+    names = list(known)
+    close = process.extractOne(str(key), names, scorer=fuzz.ratio, score_cutoff=70)
+    meant = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown field; {meant}(known: {', '.join(names)})"
+
+
 class Obj(Spec):
     def __init__(self, fields: dict[str, Spec], required: tuple[str, ...] = (), one_of: tuple[str, ...] = ()):
         self.fields = fields
@@ -116,8 +128,7 @@ class Obj(Spec):
         out = {}
         for key in value:
             if key not in self.fields:
-                known = ", ".join(self.fields)
-                problems.append((path + (key,), f"unknown field (known: {known})"))
+                problems.append((path + (key,), unknown_field(key, self.fields)))
         for name, spec in self.fields.items():
             if name in value and value[name] is not None:
                 out[name] = spec.check(value[name], path + (name,), problems)
