@@ -49,6 +49,30 @@ def env_data_paths() -> list[str]:
     return [p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]
 
 
+def load_named(data: list[str]) -> Catalog:
+    """The catalog a command reads: the built-in roles, then the files ``MLCAREER_DATA`` names,
+    then ``data`` (``--data``), each file once. A file that cannot be used because the variable
+    names it says so (``MLCAREER_DATA: /gone.yaml: no such file``): a user who set it long ago
+    should not hunt for where the path came from."""
+    from .errors import DataError
+
+    env = env_data_paths()
+    try:
+        return load_catalog(once([*env, *data]))
+    except DataError as exc:
+        if exc.path in env and exc.path not in data:
+            raise DataError(f"{DATA_ENV}: {exc.path}", exc.message, exc.line, exc.field) from None
+        raise
+
+
+def once(paths: list[str]) -> list[str]:
+    """Each file once, however often it is named (``--data f --data f``), at its first place."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        seen.setdefault(os.path.realpath(path), path)
+    return list(seen.values())
+
+
 def load_document(path: str, *, cached: bool = True) -> Document:
     """A validated, indexed document: from the cache when the file has not changed (and
     ``cached``), else read from the file and cached for next time."""
