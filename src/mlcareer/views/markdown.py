@@ -63,9 +63,20 @@ def _link(url: str) -> str:
 
 
 def _table(block: Table) -> str:
-    def row(cells):
-        return "| " + " | ".join(_link(c) if c.startswith("http") else "" if isinstance(c, Hint) else esc(c)
-                                 for c in cells) + " |"
+    """A table as a list, one item a row: CommonMark has no tables (pipe tables are a GitHub
+    extension that other renderers print as text), and a list reads the same everywhere. The
+    row's name (its first column that is not a number, such as a score) leads, in bold; each
+    other cell follows on its own line as ``Column: value``."""
+    lead = next((i for i in range(len(block.columns)) if i not in block.right), 0)
+    items = []
+    for row in block.rows:
+        cells = [(block.columns[i], cell) for i, cell in enumerate(row)
+                 if i != lead and cell and not isinstance(cell, Hint)]
+        lines = [f"- **{esc(row[lead])}**"] + [f"  {esc(name)}: {_cell(cell)}" if name else f"  {_cell(cell)}"
+                                                for name, cell in cells]
+        items.append("\\\n".join(lines))
+    return "\n".join(items)
 
-    align = ["---:" if i in block.right else "---" for i in range(len(block.columns))]
-    return "\n".join([row(block.columns), "| " + " | ".join(align) + " |", *(row(r) for r in block.rows)])
+
+def _cell(cell: str) -> str:
+    return _link(cell) if cell.startswith("http") else esc(cell)
