@@ -147,3 +147,86 @@ def test_the_starter_files_validate_and_verify_from_an_empty_folder(tmp_path):
             "mlcareer --data my-roles.yaml show data-wrangler", tmp_path)
     assert (tmp_path / "my-roles.yaml").read_text(encoding="utf-8") == \
         (ROOT / "examples" / "my-roles.yaml").read_text(encoding="utf-8")
+
+
+# --- validate --------------------------------------------------------------------------------
+
+MISSPELT = """schema: 1
+sources:
+  - id: s
+    title: T
+    url: https://example.org
+roles:
+  - slug: x
+    title: X
+    source: s
+    dutis:
+      - text: a
+    overview:
+      - txt: hello
+    salry: 3
+  - slug: y
+    titel: Y
+    source: s
+"""
+
+
+def test_validate_lists_problems_in_line_order_and_names_the_field_meant(cli, tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text(MISSPELT, encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.code == 3
+    lines = [int(line.split(":")[1]) for line in result.out.splitlines() if line.startswith(str(path) + ":")]
+    assert lines and lines == sorted(lines), result.out
+    assert "roles[0].dutis: unknown field; did you mean 'duties'?" in result.out
+    assert "roles[0].salry: unknown field; did you mean 'salary'?" in result.out
+    assert "roles[1].titel: unknown field; did you mean 'title'?" in result.out
+    assert "roles[0].overview[0].txt: unknown field; did you mean 'text'?" in result.out
+
+
+# --- the environment ---------------------------------------------------------------------------
+
+def test_a_bad_mlcareer_data_is_named_as_the_variable(tmp_path):
+    gone = str(tmp_path / "gone.yaml")
+    result = run_process("show", env={"MLCAREER_DATA": gone})
+    assert result.code == 3 and result.err == f"mlcareer: MLCAREER_DATA: {gone}: no such file\n"
+    direct = run_process("--data", gone, "show")  # named on the command line: the path is enough
+    assert direct.code == 3 and direct.err == f"mlcareer: {gone}: no such file\n"
+
+
+# --- fit ---------------------------------------------------------------------------------------
+
+def test_fit_counts_in_good_grammar(cli):
+    result = cli("fit", "-a", "y")
+    assert result.code == 2 and "got 1 answer." in result.err and "1 answers" not in result.err
+
+
+def test_fit_stopped_part_way_keeps_the_answers_given():
+    from conftest import run_with_terminal_stdin
+
+    stopped = run_with_terminal_stdin("fit", keys="y\nn\n\x04", env={"NO_COLOR": "1"})
+    assert stopped.code == 0 and "stopped after 2 answers of 6" in stopped.err
+    assert "You said yes" in stopped.out and "You said no" in stopped.out and "You weren't sure" not in stopped.out
+
+
+def test_fit_reads_answers_piped_one_a_line():
+    piped = run_process("fit", "--json", input="y\nn\nunsure\ny\n\ny\nn\n")
+    assert piped.code == 0 and [a["answer"] for a in json.loads(piped.out)["answers"]] == \
+        ["yes", "no", "unsure", "yes", "yes", "no"]
+    bad = run_process("fit", input="y\nperhaps\n")
+    assert bad.code == 2 and "line 2" in bad.err and bad.err.count("\n") == 1
+    part = run_process("fit", input="y\n")
+    assert part.code == 0 and "You said yes" in part.out and "stopped after 1 answer of 6" in part.err
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["salary"], ["titles"], ["titles", "--search", "data"], ["roles"],
+                                  ["--data", EXAMPLE_PATH, "compare", "mle", "wrangler"]], ids=" ".join)
+def test_markdown_tables_are_lists_commonmark_renders(cli, args):
+    from markdown_it import MarkdownIt  # CommonMark; installed with rich
+
+    doc = cli(*args, "--format", "markdown").out
+    html = MarkdownIt("commonmark").render(doc)
+    assert "| ---" not in doc and "<li>" in html
+    assert "|" not in re.sub(r"<[^>]+>", "", html), "a pipe table CommonMark prints as text"

@@ -162,8 +162,11 @@ def test_fit_interactive_reprompts_and_stops_on_eof():
     assert "please answer yes, no or unsure" in result.err
     assert "You said no" in result.out and "You weren't sure" in result.out
     assert "1. " in result.err and result.out.startswith("Machine Learning Engineer\n")  # questions: stderr
-    stopped = run_with_terminal_stdin("fit", keys="y\n\x04", env={"NO_COLOR": "1"})
-    assert stopped.code == 0 and stopped.err.count("?") >= 2 and "stopped" in stopped.err and stopped.out == ""
+    stopped = run_with_terminal_stdin("fit", keys="y\n\x04", env={"NO_COLOR": "1"})  # the answer given is kept
+    assert stopped.code == 0 and stopped.err.count("?") >= 2 and "stopped" in stopped.err
+    assert "You said yes" in stopped.out and "You said no" not in stopped.out
+    nothing = run_with_terminal_stdin("fit", keys="\x04", env={"NO_COLOR": "1"})
+    assert nothing.code == 0 and "nothing to summarise" in nothing.err and nothing.out == ""
 
 
 def test_fit_without_a_terminal_or_answers_is_a_usage_error():

@@ -47,18 +47,10 @@ class Settings:
     @property
     def catalog(self):
         if self._catalog is None:
-            from .catalog import env_data_paths, load_catalog
+            from .catalog import load_named
 
-            self._catalog = load_catalog(once([*env_data_paths(), *self.data]))
+            self._catalog = load_named(self.data)
         return self._catalog
-
-
-def once(paths: list[str]) -> list[str]:
-    """Each file once, however often it is named (``--data f --data f``), at its first place."""
-    seen: dict[str, str] = {}
-    for path in paths:
-        seen.setdefault(os.path.realpath(path), path)
-    return list(seen.values())
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -477,7 +469,7 @@ def verify(
 ) -> None:
     """Check role files against saved sources: quotes verbatim, under their headings, every figure."""
     from . import output
-    from .catalog import env_data_paths
+    from .catalog import env_data_paths, once
     from .errors import UsageError
     from .verify import Rules, fixes_for, source_spec
     from .verify import verify as check
@@ -525,7 +517,8 @@ def fit(
     """Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says."""
     from . import output
     from .errors import UsageError
-    from .queries import ANSWER_HELP, parse_answer, parse_answers
+    from .queries import ANSWER_HELP, answers_from_lines, parse_answers
+    from .text import counted
     from .views import blocks, data
 
     found = role_of(ctx, role)
@@ -533,28 +526,51 @@ def fit(
         from .errors import NotFoundError
 
         raise NotFoundError(f"The {found.title} profile has no questions for 'fit'.")
+    fmt = chosen(json, fmt)
+    count = len(found.fit)
     if answers is not None:
-        given = parse_answers(answers, len(found.fit))
-    elif not output.stdin_is_terminal():
-        raise UsageError(f"fit asks its questions in a terminal; without one, give the answers: "
-                         f"--answers with {len(found.fit)} of {ANSWER_HELP}, comma-separated.")
+        given = parse_answers(answers, count)
+    elif not output.stdin_is_terminal():  # piped in, one a line, as a script or a file gives them
+        given = answers_from_lines(sys.stdin.read(MAX_PIPED).splitlines(), count)
+        if not given:
+            raise UsageError(f"fit asks its questions in a terminal; without one, give the answers: "
+                             f"--answers with {count} of {ANSWER_HELP}, comma-separated, or one a line on stdin.")
     else:
-        given = []
-        output.prompt(f"{len(found.fit)} questions about {found.title}; answer {ANSWER_HELP}. Ctrl-D stops.")
-        for number, question in enumerate(found.fit, 1):
-            while True:
-                output.prompt(f"{number}. {question.question}", end=" ")
-                sys.stderr.flush()
-                reply = sys.stdin.readline()
-                if not reply:
-                    sys.stderr.write("\nstopped; nothing to summarise\n")
-                    raise typer.Exit(0)
-                answer = parse_answer(reply)
-                if answer:
-                    given.append(answer)
-                    break
-                output.prompt(f"please answer {ANSWER_HELP}")
-    emit(ctx, chosen(json, fmt), data.fit, blocks.fit_page, found, given)
+        given = _ask_fit_questions(found)
+        if len(given) < count:
+            output.prompt("")  # Ctrl-D ends no line: the note starts on its own
+    if len(given) < count:
+        stopped = f"stopped after {counted(len(given), 'answer')} of {count}"
+        if not given:
+            output.note(f"{stopped}; nothing to summarise")
+            raise typer.Exit(0)
+        output.note(f"{stopped}; the summary covers those")
+    emit(ctx, fmt, data.fit, blocks.fit_page, found, given)
+
+
+MAX_PIPED = 64 * 1024  # characters of piped answers read: far more than any questions need
+
+
+def _ask_fit_questions(role) -> list[str]:
+    """The answers typed at the prompts on stderr; Ctrl-D stops, keeping those already given."""
+    from . import output
+    from .queries import ANSWER_HELP, parse_answer
+
+    given: list[str] = []
+    output.prompt(f"{len(role.fit)} questions about {role.title}; answer {ANSWER_HELP}. "
+                  "Ctrl-D stops (the summary covers the answers given).")
+    for number, question in enumerate(role.fit, 1):
+        while True:
+            output.prompt(f"{number}. {question.question}", end=" ")
+            reply = sys.stdin.readline()
+            if not reply:
+                return given
+            answer = parse_answer(reply)
+            if answer:
+                given.append(answer)
+                break
+            output.prompt(f"please answer {ANSWER_HELP}")
+    return given
 
 
 @app.command("help")

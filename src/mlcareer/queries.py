@@ -8,7 +8,7 @@ from .catalog import Catalog
 from .errors import NotFoundError, UsageError
 from .model import CITED, Fact, Role, SalaryEstimate, Title
 from .sections import SECTIONS
-from .text import money, normalise, shell_command, shorten
+from .text import counted, money, normalise, shell_command, shorten
 
 DEFAULT_ROLE = "machine-learning-engineer"
 HOURS_PER_WEEK = 40
@@ -408,5 +408,24 @@ def parse_answers(text: str, count: int) -> list[str]:
     if bad:
         raise UsageError(f"Answers are {ANSWER_HELP}; not: {', '.join(bad)}.")
     if len(answers) != count:
-        raise UsageError(f"There are {count} questions; got {len(answers)} answers.")
+        raise UsageError(f"There are {counted(count, 'question')}; got {counted(len(answers), 'answer')}.")
     return answers  # type: ignore[return-value]
+
+
+def answers_from_lines(lines: list[str], count: int) -> list[str]:
+    """Answers piped in, one a line (``printf 'y\\nn\\n' | mlcareer fit``); blank lines skipped.
+    Fewer than ``count`` is fine (the summary covers those); more, or one that is not an answer,
+    is a UsageError naming its line."""
+    from .errors import UsageError
+
+    given = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        answer = parse_answer(line)
+        if answer is None:
+            raise UsageError(f"Answers are {ANSWER_HELP}; line {number} of stdin is {shorten(line.strip(), 20)!r}.")
+        given.append(answer)
+    if len(given) > count:
+        raise UsageError(f"There are {counted(count, 'question')}; got {counted(len(given), 'answer')}.")
+    return given

@@ -29,6 +29,11 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def counted(count: int, word: str) -> str:
+    """``1 answer``, ``2 answers``: a count with its noun in the right number."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def money(value: float, currency: str = "USD") -> str:
     symbol = "$" if currency == "USD" else currency + " "
     if float(value).is_integer():

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 
-from ..text import clean
+from ..text import clean, counted
 from ..verify import ERROR, WARNING, Edit, Problem, Report
 
 JSON_VERSION = 1
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+_plural = counted
 
 
 def problem_line(path: str, problem: Problem) -> str:
