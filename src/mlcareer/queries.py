@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from .catalog import Catalog
@@ -85,7 +86,7 @@ def suggest_roles(catalog: Catalog, query: str, limit: int = 3, score_cutoff: fl
                   whole: bool = False) -> tuple[str, ...]:
     """Roles whose names are close to ``query``; ``whole`` compares whole names only (for
     typos), not a word of a name (``engineer`` is not close to "machine learning engineer")."""
-    from rapidfuzz import fuzz, process, utils
+    from rapidfuzz import fuzz, process, utils  # start-up: only a name that matches no role needs rapidfuzz
 
     choices: dict[str, str] = {}
     for slug, title, aliases in catalog.names():
@@ -132,9 +133,7 @@ def search_titles(catalog: Catalog, query: str, role: Role | None = None,
     tens of thousands): the count is a set built in C, and the ranking reads hits, best first,
     only until it has ``limit`` titles from each file.
     """
-    from operator import itemgetter
-
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # start-up: rapidfuzz loads only for a search
     from rapidfuzz.utils import default_process
 
     processed = default_process(query[:MAX_QUERY])
