@@ -56,7 +56,7 @@ def test_every_quote_stands_verbatim_in_its_section(article, where, quote, secti
 
 def test_every_fact_has_quote_and_section(mle):
     facts = [*mle.overview, *mle.duties, *mle.typical_day, *mle.industries, *mle.careers, *mle.skills,
-             *mle.pros_cons.pros, *mle.pros_cons.cons, *mle.path.steps, *mle.path.alongside,
+             *mle.pros_cons.intro, *mle.pros_cons.pros, *mle.pros_cons.cons, *mle.path.steps, *mle.path.alongside,
              *mle.salary.estimates, *mle.resources]
     assert facts
     for fact in facts:

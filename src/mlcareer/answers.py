@@ -81,6 +81,8 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     if found.outcome == NOT_COVERED:
         subject, nearest = _not_covered(catalog, found)
         message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
+        says = [s for s in dict.fromkeys(catalog.uncovered[k].get("says") for k in found.subjects) if s]
+        message = " ".join([*says, message])  # what it does say on the subject comes first
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
     guesses = _guesses(found)
     return result(NOT_UNDERSTOOD, _unsure_message(alternatives, found, guesses), None, guesses)

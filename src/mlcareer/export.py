@@ -41,7 +41,7 @@ def source(s: Source) -> dict:
 
 def course(c: Course) -> dict:
     return {"name": c.name, "provider": c.provider, "avg_time": c.avg_time, "skills": list(c.skills),
-            "url": c.url, "quote": list(c.quote), "section": c.section}
+            "url": c.url, "link_on": c.link_on, "quote": list(c.quote), "section": c.section}
 
 
 def title_entry(t: Title) -> dict:
@@ -102,7 +102,8 @@ SECTION_JSON: dict[str, Callable[[Role], Any]] = {
     "path": _path,
     "salary": lambda role: salary(salary_summary(role)),
     "titles": lambda role: {"intro": optional_fact(role.titles.intro), "names": [title(t) for t in role.titles.names]},
-    "pros_cons": lambda role: {"pros": facts(role.pros_cons.pros), "cons": facts(role.pros_cons.cons)},
+    "pros_cons": lambda role: {"intro": facts(role.pros_cons.intro), "pros": facts(role.pros_cons.pros),
+                               "cons": facts(role.pros_cons.cons)},
     "resources": lambda role: [course(c) for c in role.resources],
     "not_covered": lambda role: list(role.not_covered),
     "sources": _sources,

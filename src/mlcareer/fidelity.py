@@ -273,7 +273,7 @@ def role_facts(raw_role: Mapping[str, Any], where: str = "roles[0]") -> Iterator
     for key in FACT_LISTS:
         for i, fact in enumerate(raw_role.get(key) or ()):
             yield f"{where}.{key}[{i}]", fact
-    for group, keys in (("pros_cons", ("pros", "cons")), ("path", ("steps", "requirements", "alongside"))):
+    for group, keys in (("pros_cons", ("intro", "pros", "cons")), ("path", ("steps", "requirements", "alongside"))):
         holder = raw_role.get(group) or {}
         for key in keys:
             for i, fact in enumerate(holder.get(key) or ()):

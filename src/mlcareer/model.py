@@ -156,11 +156,12 @@ class Course(NamedTuple):
     url: str | None
     quote: tuple[str, ...]
     section: str | None = None
+    link_on: str | None = None  # the words of its quote that carry the link, where the source says which
 
     @classmethod
     def from_dict(cls, d: dict) -> Course:
         return cls(d["name"], d["provider"], d["avg_time"], tuple(d["skills"]), d["url"],
-                   tuple(d["quote"]), d["section"])
+                   tuple(d["quote"]), d["section"], d.get("link_on"))
 
 
 class Path(NamedTuple):
@@ -185,11 +186,12 @@ class Path(NamedTuple):
 class ProsCons(NamedTuple):
     pros: tuple[Fact, ...]
     cons: tuple[Fact, ...]
+    intro: tuple[Fact, ...] = ()  # how the source frames them (is it a smart move, and on what terms)
 
     @classmethod
     def from_dict(cls, d: dict | None) -> ProsCons:
         d = d or {}
-        return cls(facts_of(d.get("pros")), facts_of(d.get("cons")))
+        return cls(facts_of(d.get("pros")), facts_of(d.get("cons")), facts_of(d.get("intro")))
 
 
 class FitQuestion(NamedTuple):
@@ -246,6 +248,6 @@ CITED: dict[str, Callable[[Role], Iterable[Any]]] = {
     "path": lambda role: role.path.cited(),
     "salary": lambda role: role.salary.cited() if role.salary else [],
     "titles": lambda role: [role.titles.intro] if role.titles.intro else [],
-    "pros_cons": lambda role: [*role.pros_cons.pros, *role.pros_cons.cons],
+    "pros_cons": lambda role: [*role.pros_cons.intro, *role.pros_cons.pros, *role.pros_cons.cons],
     "resources": attrgetter("resources"),
 }

@@ -189,7 +189,7 @@ ESTIMATE = Obj(
 
 COURSE = Obj(
     {"name": Str(), "provider": Str(), "avg_time": Str(), "skills": ListOf(Str()), "url": URL,
-     "quote": OneOrMany(Str()), "section": Str()},
+     "link_on": Str(), "quote": OneOrMany(Str()), "section": Str()},
     required=("name",),
 )
 
@@ -203,7 +203,7 @@ SECTION_SPECS: dict[str, Spec] = {
     "salary": Obj({"currency": Str(r"[A-Z]{3}", "a currency code such as USD"), "note": FactSpec(),
                    "estimates": ListOf(ESTIMATE)}),
     "titles": Obj({"section": Str(), "quote": OneOrMany(Str()), "names": ListOf(TITLE)}),
-    "pros_cons": Obj({"pros": FACTS, "cons": FACTS}),
+    "pros_cons": Obj({"intro": FACTS, "pros": FACTS, "cons": FACTS}),
     "resources": ListOf(COURSE),
     "not_covered": ListOf(Str()),
 }
@@ -220,7 +220,7 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # A subject the source does not cover: what to call it, the topics whose facts come nearest, and
 # the words that name it (``refiners`` only count in a question that also matches ``refines``;
 # ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...").
-SUBJECT = Obj({"text": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
+SUBJECT = Obj({"text": Str(), "says": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
                "background": Str(pattern="ignored", hint="'ignored'")},
               required=("text",))
@@ -323,7 +323,7 @@ def _check_duplicates(role: dict, index: int, problems: list[Problem]) -> None:
     lists: list[tuple[tuple[str, ...], Any]] = [
         ((key,), role.get(key)) for key in ("overview", "duties", "typical_day", "industries", "careers", "skills")]
     lists += [((group, key), (role.get(group) or {}).get(key)) for group, key in (
-        ("pros_cons", "pros"), ("pros_cons", "cons"), ("path", "steps"), ("path", "requirements"), ("path", "alongside"))]
+        ("pros_cons", "intro"), ("pros_cons", "pros"), ("pros_cons", "cons"), ("path", "steps"), ("path", "requirements"), ("path", "alongside"))]
     for where, facts in lists:
         seen: dict[tuple, int] = {}
         for k, fact in enumerate(facts or ()):

@@ -221,7 +221,8 @@ def _titles(role: Role, quotes: bool) -> list[Block]:
 
 
 def _pros_cons(role: Role, quotes: bool) -> list[Block]:
-    return (facts(role.pros_cons.pros, True, "Pros", label=False)
+    return (facts(role.pros_cons.intro, True, "How the source frames them", label=False)
+            + facts(role.pros_cons.pros, True, "Pros", label=False)
             + facts(role.pros_cons.cons, True, "Cons", label=False))
 
 
@@ -230,7 +231,7 @@ def course_item(course: Course) -> Item:
         course.provider and f"provider: {course.provider}",
         course.avg_time and f"average time: {course.avg_time}",
         course.skills and "skills: " + ", ".join(course.skills),
-        course.url,
+        course.url and (f"link on \u201c{course.link_on}\u201d: {course.url}" if course.link_on else course.url),
     ) if d)
     return Item(course.name, quote=course.quote, details=details)
 
@@ -374,13 +375,20 @@ def education_path(role: Role) -> str:
     path = role.path
 
     def said(fact: Fact) -> str:
-        return credited(fact).rstrip(".")
+        return unstopped(credited(fact))
 
     shown = "; ".join(f"{n}. {said(s)}" for n, s in enumerate(path.steps, 1))
     if path.requirements:
         also = "; ".join(said(s) for s in path.requirements)
         shown = f"{shown}; also named as requirements, at no stated point: {also}" if shown else also
     return shown
+
+
+def unstopped(text: str) -> str:
+    """A sentence without its full stop, to join it to others with semicolons; an abbreviation
+    keeps its own ("some even require a Ph.D.")."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return text if last.count(".") > 1 else text.removesuffix(".")
 
 
 def derived_note(summary: SalarySummary) -> str:
@@ -415,7 +423,7 @@ def compare_page(comparison: Comparison) -> list[Block]:
                                  for r, d in zip(roles, comparison.distinct_skills)]),
         row("Skills they share, as each source puts them", [" ".join(skill_texts(r, comparison.shared_skills)) or "none"
                                                             for r in roles]),
-        row("Duties", ["; ".join(d.text.rstrip(".") for d in r.duties) for r in roles]),
+        row("Duties", ["; ".join(unstopped(d.text) for d in r.duties) for r in roles]),
         row("Related titles", [", ".join(flagged(t) for t in r.titles.names) for r in roles]),
     )
     shared = ", ".join(skill_credit(roles[0], comparison.shared_skills)) or "none"
