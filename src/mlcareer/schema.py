@@ -321,7 +321,7 @@ def _check_duplicates(role: dict, index: int, problems: list[Problem]) -> None:
                              f"duplicate title {title.get('name')!r} (also names[{names[key]}])"))
         names.setdefault(key, k)
     lists: list[tuple[tuple[str, ...], Any]] = [
-        ((key,), role.get(key)) for key in ("overview", "duties", "typical_day", "industries", "careers", "skills")]
+        ((key,), role.get(key)) for key in FACT_LISTS]
     lists += [((group, key), (role.get(group) or {}).get(key)) for group, key in (
         ("pros_cons", "intro"), ("pros_cons", "pros"), ("pros_cons", "cons"), ("path", "steps"), ("path", "requirements"), ("path", "alongside"))]
     for where, facts in lists:
