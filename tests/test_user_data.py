@@ -131,6 +131,13 @@ def test_compare_needs_two_different_roles(cli, args):
     assert result.code == 2 and result.out == ""
 
 
+def test_compare_with_no_role_gives_the_same_advice_as_with_one(cli):
+    none, one = cli("compare"), cli("compare", "mle")
+    assert none.code == 2 and none.out == ""
+    assert "mlcareer example-role > my-roles.yaml" in none.err and "Missing argument" not in none.err
+    assert none.err == one.err
+
+
 def test_markdown_export_of_a_user_role_cites_its_source(cli):
     out = cli("--data", str(EXAMPLE), "show", "wrangler", "--format", "markdown").out
     assert out.startswith("# Data Wrangler\n")

@@ -388,8 +388,9 @@ def sources(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt
 @handled
 def compare(
     ctx: typer.Context,
-    roles: Annotated[list[str], typer.Argument(
-        help="Two or more roles (slug, title or alias).", metavar="ROLE ROLE [ROLE...]")],
+    # Not required, so that none given gets compare_needs_two's advice instead of a bare "Missing argument".
+    roles: Annotated[list[str] | None, typer.Argument(
+        help="Two or more roles (slug, title or alias).", metavar="ROLE ROLE [ROLE...]", show_default=False)] = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
@@ -397,6 +398,7 @@ def compare(
     from .queries import compare_needs_two, compare_roles
     from .views import blocks, data
 
+    roles = roles or []
     compare_needs_two(settings(ctx).catalog, len(roles))
     comparison = compare_roles([role_of(ctx, name) for name in roles])
     emit(ctx, chosen(json, fmt), data.compare, blocks.compare_page, comparison)
