@@ -138,3 +138,11 @@ def test_a_courses_link_text_is_the_articles_anchor(catalog):
     assert linked
     for course in linked:
         assert (course.url, course.link_on) in anchors and course.link_on in " ".join(course.quote)
+
+
+def test_the_not_covered_list_says_the_article_gives_no_total_time(cli):
+    # L7 (in part): the article gives no total duration, only that the path is long and the
+    # experience likely several years; ask's "how long" answers are the matcher's (left alone)
+    out = flat(cli("show", "-s", "not-covered").out)
+    assert ("How long the path takes in all (it says the path is long, and that you will also likely need "
+            "several years of related experience)") in out
