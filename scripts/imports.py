@@ -2,6 +2,7 @@
 
     python3 scripts/imports.py            # rooms, arrows, circles, arrows back up
     python3 scripts/imports.py --verbose  # and every arrow back up, circle and function-level import
+    python3 scripts/imports.py --unreasoned  # only the function-level imports that give no reason
     python3 scripts/imports.py --src DIR  # another tree (e.g. an older commit's, from git archive)
 
 A room is a module; an arrow is "module A imports module B" (once per pair, whether at module
@@ -10,6 +11,9 @@ other along arrows; an arrow back up goes from a lower layer of ``LAYERS`` to a 
 one arrow back up allowed is the package's lazy ``__getattr__`` (``from mlcareer import
 load_catalog`` without importing the catalog on every run). Standard library only: the test
 suite runs it (tests/test_imports.py), and so can anyone without the package installed.
+
+A function-level import gives its reason (start-up time) in a comment on its own lines, or in a
+comment line heading the block of imports it stands in.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class Import(NamedTuple):
     target: str  # the imported module
     line: int
     where: str  # "module", "function" or "typing" (under ``if TYPE_CHECKING``)
+    reason: str = ""  # a function-level import's comment, on its lines or heading its block
 
 
 class Picture(NamedTuple):
@@ -85,8 +90,31 @@ def _is_type_checking(node: ast.If) -> bool:
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
+def _comment(line: str) -> str:
+    """The comment on a line of source ("" if none); good enough for import lines and comment lines."""
+    return line.split("#", 1)[1].strip() if "#" in line else ""
+
+
+def reason_of(lines: list[str], node: ast.stmt) -> str:
+    """The comment on an import's own lines, else the comment line heading its block of imports."""
+    for number in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+        if found := _comment(lines[number - 1]):
+            return found
+    number = node.lineno - 1
+    while number >= 1:
+        line = lines[number - 1].strip()
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+        if not line.startswith(("from ", "import ")) and not line.endswith((",", "(")) and line not in (")", ""):
+            return ""  # a continuation line of a wrapped import is skipped with its import
+        number -= 1
+    return ""
+
+
 def imports_of(path: Path, name: str, modules: set[str]) -> list[Import]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source, str(path))
     is_package = path.name == "__init__.py"
     found: list[Import] = []
 
@@ -105,15 +133,16 @@ def imports_of(path: Path, name: str, modules: set[str]) -> list[Import]:
 
     def visit_one(node: ast.AST, where: str) -> None:
         if isinstance(node, ast.ImportFrom):
+            reason = reason_of(lines, node) if where == "function" else ""
             for target in resolve(name, is_package, node, modules):
-                found.append(Import(name, target, node.lineno, where))
+                found.append(Import(name, target, node.lineno, where, reason))
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name == PACKAGE or alias.name.startswith(PACKAGE + "."):
                     target = alias.name
                     while target not in modules and "." in target:
                         target = target.rsplit(".", 1)[0]
-                    found.append(Import(name, target, node.lineno, where))
+                    found.append(Import(name, target, node.lineno, where, reason_of(lines, node) if where == "function" else ""))
         else:
             visit(node, where)
 
@@ -182,12 +211,19 @@ def short(module: str) -> str:
     return module.removeprefix(PACKAGE + ".") if module != PACKAGE else f"{PACKAGE} (__init__)"
 
 
-def report(pic: Picture, verbose: bool = False) -> str:
+def unreasoned(pic: Picture) -> list[Import]:
+    """The function-level imports that give no reason for not being at module level."""
+    return [i for i in pic.imports if i.where == "function" and not i.reason]
+
+
+def report(pic: Picture, verbose: bool = False, only_unreasoned: bool = False) -> str:
     allowed = sorted(a for a in pic.arrows if a in ALLOWED_UP)
     function_level = [i for i in pic.imports if i.where == "function"]
+    without = unreasoned(pic)
     lines = [(f"{len(pic.rooms)} rooms, {len(pic.arrows)} arrows, {len(pic.up)} arrows back up"
               f" (+{len(allowed)} allowed), {len(pic.circles)} circles;"
-              f" {len(function_level)} function-level imports of the package's own modules")]
+              f" {len(function_level)} function-level imports of the package's own modules,"
+              f" {len(without)} without a reason")]
     if pic.unplaced:
         lines.append("not in LAYERS: " + ", ".join(short(m) for m in pic.unplaced))
     for circle in pic.circles:
@@ -197,8 +233,10 @@ def report(pic: Picture, verbose: bool = False) -> str:
     if verbose:
         for source, target in allowed:
             lines.append(f"allowed back up: {short(source)} -> {short(target)} ({ALLOWED_UP[(source, target)]})")
-        for imp in function_level:
-            lines.append(f"function-level: {short(imp.source)}:{imp.line} -> {short(imp.target)}")
+    if verbose or only_unreasoned:
+        for imp in without if only_unreasoned else function_level:
+            why = f"  # {imp.reason}" if imp.reason else "  (no reason given)"
+            lines.append(f"function-level: {short(imp.source)}:{imp.line} -> {short(imp.target)}{why}")
     return "\n".join(lines)
 
 
@@ -206,10 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the folder that holds the package")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--unreasoned", action="store_true",
+                        help="list only the function-level imports without a reason comment (exit 1 if any)")
     args = parser.parse_args(argv)
     pic = picture(args.src)
-    print(report(pic, args.verbose))
-    return 1 if pic.circles or pic.up or pic.unplaced else 0
+    print(report(pic, args.verbose, args.unreasoned))
+    return 1 if pic.circles or pic.up or pic.unplaced or (args.unreasoned and unreasoned(pic)) else 0
 
 
 if __name__ == "__main__":

@@ -36,3 +36,27 @@ def test_the_picture_sees_a_circle_and_an_arrow_back_up(tmp_path):
     assert pic.circles == [["mlcareer.catalog", "mlcareer.model"]]
     assert pic.up == [("mlcareer.model", "mlcareer.catalog")]
     assert "1 arrows back up" in imports.report(pic) and "1 circles" in imports.report(pic)
+
+
+def test_every_function_level_import_says_why():
+    """A function-level import of the package's own modules gives its reason (start-up time) in a
+    comment; the cheap ones with no reason belong at module level."""
+    imports = load_script()
+    pic = imports.picture(ROOT / "src")
+    assert [f"{i.source}:{i.line} -> {i.target}" for i in imports.unreasoned(pic)] == []
+
+
+def test_the_picture_sees_a_function_level_import_without_a_reason(tmp_path):
+    imports = load_script()
+    package = tmp_path / "mlcareer"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "errors.py").write_text("")
+    (package / "text.py").write_text("")
+    (package / "model.py").write_text(
+        "def f():\n    from .errors import E\n\n\n"
+        "def g():\n    from .text import t  # start-up: a reason\n\n\n"
+        "def h():\n    # start-up: one reason for the block\n    from .errors import E\n    from .text import t\n")
+    pic = imports.picture(tmp_path)
+    assert [(i.line, i.target) for i in imports.unreasoned(pic)] == [(2, "mlcareer.errors")]
+    assert "4 function-level imports of the package's own modules, 1 without a reason" in imports.report(pic)

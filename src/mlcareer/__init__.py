@@ -12,6 +12,7 @@ __all__ = ["__version__", "load_catalog"]
 def __getattr__(name: str):
     # Lazy, so that ``import mlcareer`` (done by every CLI run) stays cheap.
     if name == "load_catalog":
+        # start-up: lazy, so that ``import mlcareer`` (every run) loads no catalog
         from .catalog import load_catalog
 
         return load_catalog

@@ -11,10 +11,11 @@ from typing import NamedTuple
 
 from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, VOCABULARY, Match, match
 from .catalog import Catalog
-from .errors import ExitCode
+from .errors import ExitCode, UsageError
 from .model import Role, Title
 from .sections import BY_NAME, Section
-from .topics import BY_KEY, Topic
+from .text import clean
+from .topics import BY_KEY, TOPICS, Topic
 
 OUTCOMES = (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED)
 EXIT_CODES = {ANSWERED: ExitCode.OK, NOT_COVERED: ExitCode.NOT_FOUND, NOT_UNDERSTOOD: ExitCode.NOT_FOUND,
@@ -58,12 +59,8 @@ class Answer(NamedTuple):
 
 def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
     """The answer to a question; UsageError when it has no words at all."""
-    from .text import clean
-
     found = match(catalog, clean(question), role_hint)  # no escape sequence reaches the matcher or a message
     if found.outcome == EMPTY or found.role is None:
-        from .errors import UsageError
-
         raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
     role = found.role
     alternatives = tuple(Alternative(BY_KEY[key], score) for key, score in found.alternatives)
@@ -95,8 +92,6 @@ def banner() -> str:
 
 def topic_list() -> str:
     """The topics ``ask`` answers, from the one table of them (what ``?`` and ``help`` print)."""
-    from .topics import TOPICS
-
     return "Ask about " + "; ".join(t.heading.lower() for t in TOPICS) + "."
 
 

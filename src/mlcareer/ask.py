@@ -33,7 +33,7 @@ from .catalog import Catalog
 from .examples import UNCOVERED, Model, Opinion
 from .examples import load as load_examples
 from .model import Role, Title
-from .queries import DEFAULT_ROLE, MAX_QUERY
+from .queries import DEFAULT_ROLE, MAX_QUERY, resolve_role
 from .topics import BY_KEY, TOPICS
 from .wording import FUNCTION_WORDS, STOP_WORDS, TYPO_RATIO, stem, words
 
@@ -642,8 +642,6 @@ def _names(role: Role) -> list[list[str]]:
 
 def _role_in(catalog: Catalog, tokens: list[str], hint: str | None) -> tuple[Role, list[str], bool]:
     """The role the question names (else the hint or the default) and the tokens without it."""
-    from .queries import resolve_role
-
     for slug, title, aliases in catalog.names():
         remaining, found = _remove(tokens, [words(n) for n in (title, *aliases, slug.replace("-", " "))])
         if found:

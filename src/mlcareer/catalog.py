@@ -54,7 +54,7 @@ def load_named(data: list[str]) -> Catalog:
     then ``data`` (``--data``), each file once. A file that cannot be used because the variable
     names it says so (``MLCAREER_DATA: /gone.yaml: no such file``): a user who set it long ago
     should not hunt for where the path came from."""
-    from .errors import DataError
+    from .errors import DataError  # start-up: a Tab reads the catalog without loading errors
 
     env = env_data_paths()
     try:

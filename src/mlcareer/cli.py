@@ -15,7 +15,12 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .sections import SECTION_NAMES, SECTIONS
+from .completion import COMPLETE_VAR, script
+from .completion import main as complete
+from .errors import ExitCode, MlcareerError, NotFoundError, UsageError
+from .grammar import GRAMMAR
+from .sections import SECTION_NAMES, SECTIONS, find_sections
+from .text import counted
 
 
 class Color(str, Enum):
@@ -47,6 +52,7 @@ class Settings:
     @property
     def catalog(self):
         if self._catalog is None:
+            # start-up: --help and Tab do not read the catalog
             from .catalog import load_named
 
             self._catalog = load_named(self.data)
@@ -61,8 +67,6 @@ def chosen(as_json: bool, fmt: Format | None) -> Format:
     """``--json`` is short for ``--format json``; with another ``--format`` it is a usage error,
     not a silent choice of one of them."""
     if as_json and fmt not in (None, Format.json):
-        from .errors import UsageError
-
         raise UsageError(f"--json and --format {fmt.value} conflict; give one of them.")
     return Format.json if as_json else fmt or Format.text
 
@@ -85,15 +89,15 @@ def handled(command):
 
     @functools.wraps(command)
     def run(*args, **kwargs):
-        from .errors import MlcareerError
-
         try:
             command(*args, **kwargs)
             sys.stdout.flush()
         except MlcareerError as exc:
+            # start-up: --help and Tab do not load the query, view and output layers
             from . import output
 
             if kwargs.get("json") or kwargs.get("fmt") is Format.json:
+                # start-up: --help and Tab do not load the query, view and output layers
                 from .views import data
 
                 output.as_json(data.error(str(exc), int(exc.exit_code), exc.suggestions))
@@ -101,8 +105,6 @@ def handled(command):
             output.error(str(exc))
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
-            from .errors import ExitCode
-
             _silence_stdout()
             raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
@@ -127,6 +129,7 @@ def emit(ctx: typer.Context, fmt: Format, to_data: Callable[P, object], to_block
     """Print a result in the format asked for: JSON (``to_data``, from ``views.data``), or the
     document ``to_blocks`` builds (``views.blocks``) as text or Markdown. One place for the
     choice, so every command offers every format."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
 
     if fmt is Format.json:
@@ -134,6 +137,7 @@ def emit(ctx: typer.Context, fmt: Format, to_data: Callable[P, object], to_block
         return
     page = to_blocks(*args, **kwargs)
     if fmt is Format.markdown:
+        # start-up: --help and Tab do not load the query, view and output layers
         from .views import markdown
 
         output.text(markdown.render(page))
@@ -148,9 +152,8 @@ def emit_or_miss(ctx: typer.Context, fmt: Format, missing: str | None, to_data: 
     if missing is None or fmt is Format.json:
         emit(ctx, fmt, to_data, to_blocks, *args, **kwargs)
     if missing is not None:
-        from .errors import NotFoundError
-
         sys.stdout.flush()
+        # start-up: --help and Tab do not load the query, view and output layers
         from . import output
 
         output.error(missing)
@@ -160,6 +163,7 @@ def emit_or_miss(ctx: typer.Context, fmt: Format, missing: str | None, to_data: 
 def role_of(ctx: typer.Context, name: str | list[str] | None):
     """The role a ROLE argument names (its words, unquoted, are one name, as ``ask`` takes the
     words of a question); a note on stderr when a close match stood in for it."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .queries import find_role
 
@@ -223,6 +227,7 @@ def _help_page(command, ctx) -> str:
     """The help of a command: our own renderer, over the same tree click parses with."""
     import shutil
 
+    # start-up: only help pages and the man page load the help renderer
     from .helptext import describe, render
 
     return render(describe(command, ctx, EXAMPLES), shutil.get_terminal_size().columns)
@@ -289,7 +294,7 @@ def main_options(
 
 def _profile(ctx: typer.Context, role: list[str] | None, section_names: list[str], quotes: bool,
              fmt: Format) -> None:
-    from .sections import find_sections
+    # start-up: --help and Tab do not load the query, view and output layers
     from .views import blocks, data
 
     sections = find_sections(section_names) or list(SECTIONS)
@@ -334,6 +339,7 @@ for _key in ("duties", "path", "skills", "resources"):
 @handled
 def salary(ctx: typer.Context, role: RoleArg = None, json: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Pay estimates per source, each with its measure, annual and hourly (derived figures marked)."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from .queries import salary_summary
     from .views import blocks, data
 
@@ -357,6 +363,7 @@ def titles(
     fmt: FormatOpt = None,
 ) -> None:
     """Related job titles; --search ranks them by fuzzy match, with the score."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from .queries import find_titles, titles_words
     from .views import blocks, data
 
@@ -371,6 +378,7 @@ def titles(
 @handled
 def roles(ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Every role in the catalog, and which file it comes from."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from .queries import list_roles
     from .views import blocks, data
 
@@ -395,6 +403,7 @@ def compare(
     fmt: FormatOpt = None,
 ) -> None:
     """Roles side by side: pay per source and measure, education path, skills shared and distinct, duties, titles."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from .queries import compare_needs_two, compare_roles
     from .views import blocks, data
 
@@ -411,6 +420,7 @@ def example_role(
         "--source", help="Print the saved source that file's quotes come from instead, for verify.")] = False,
 ) -> None:
     """Print a starter role file to save and edit: mlcareer example-role > my-roles.yaml."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .catalog import starter_path
 
@@ -427,7 +437,7 @@ def validate(
     fmt: FormatOpt = None,
 ) -> None:
     """Check role files against the schema: every problem as file:line: field: message."""
-    from .errors import ExitCode
+    # start-up: --help and Tab do not load the query, view and output layers
     from .queries import check_files
     from .views import blocks, data
 
@@ -470,9 +480,9 @@ def verify(
         "--format", "-f", help="text, json or github (workflow annotations).")] = VerifyFormat.text,
 ) -> None:
     """Check role files against saved sources: quotes verbatim, under their headings, every figure."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .catalog import env_data_paths, once
-    from .errors import UsageError
     from .verify import Rules, fixes_for, source_spec
     from .verify import verify as check
     from .views import verification
@@ -517,16 +527,13 @@ def fit(
     fmt: FormatOpt = None,
 ) -> None:
     """Is it for you? A few questions of mlcareer's, based on the article, each answered with what the article says."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
-    from .errors import UsageError
     from .queries import ANSWER_HELP, answers_from_lines, parse_answers
-    from .text import counted
     from .views import blocks, data
 
     found = role_of(ctx, role)
     if not found.fit:
-        from .errors import NotFoundError
-
         raise NotFoundError(f"The {found.title} profile has no questions for 'fit'.")
     fmt = chosen(json, fmt)
     count = len(found.fit)
@@ -555,6 +562,7 @@ MAX_PIPED = 64 * 1024  # characters of piped answers read: far more than any que
 
 def _ask_fit_questions(role) -> list[str]:
     """The answers typed at the prompts on stderr; Ctrl-D stops, keeping those already given."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .queries import ANSWER_HELP, parse_answer
 
@@ -583,8 +591,8 @@ def help_command(
     man: Annotated[bool, typer.Option("--man", help="Print the manual page (roff), e.g. for man -l -.")] = False,
 ) -> None:
     """Help on a command (same as: mlcareer COMMAND --help)."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
-    from .errors import ExitCode
 
     root = ctx.find_root()
     if man:
@@ -617,8 +625,6 @@ def completion(shell: Annotated[Shell, typer.Argument(
     bash: put eval "$(mlcareer completion bash)" in ~/.bashrc; zsh: the same line with zsh in
     ~/.zshrc after compinit; fish: mlcareer completion fish | source, in config.fish.
     """
-    from .completion import script
-
     sys.stdout.write(script(shell.value))
 
 
@@ -643,6 +649,7 @@ def root_page():
     """The help model of the whole command tree (``helptext.Page``)."""
     from typer.main import get_command
 
+    # start-up: only help pages and the man page load the help renderer
     from .helptext import describe
 
     group = get_command(app)
@@ -651,7 +658,7 @@ def root_page():
 
 def man_page() -> str:
     """mlcareer(1), generated from the same tree as --help."""
-    from .errors import ExitCode
+    # start-up: only help pages and the man page load the help renderer
     from .helptext import man_page as render_man
 
     codes = [(int(code), code.name.replace("_", " ").lower()) for code in ExitCode]
@@ -695,9 +702,9 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
     banner and the `ask> ` prompt on stderr (stdout holds answers only: `... | ask --json`);
     otherwise neither, so a file of questions gives answers only. Blank lines and lines with no
     words are skipped; `?`/`help` list the topics, `q`/`quit`/`exit` leave."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .answers import HELP_WORDS, LEAVING, QUIT_WORDS, banner, topic_list
-    from .errors import UsageError
 
     if terminal:
         try:
@@ -734,6 +741,7 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
 
 def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, several: bool = False) -> int:
     """Print one answer (with ``several``, JSON as one line: JSON Lines); its exit code (README: "Exit codes")."""
+    # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .answers import answer
     from .views import blocks, data
@@ -748,8 +756,6 @@ def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, se
 
 def _global_options() -> dict[str, bool]:
     """The options that belong to mlcareer itself, each with whether it takes a value."""
-    from .grammar import GRAMMAR
-
     return {name: GRAMMAR["options"][name]["value"] for name in GRAMMAR["after_command"]
             if name not in ("-h", "--help")}
 
@@ -807,17 +813,14 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command
 
-    from .completion import COMPLETE_VAR
-
     if COMPLETE_VAR in os.environ:  # a Tab: answered from the grammar (``__main__`` does it before importing us)
-        from .completion import main as complete
-
         complete()
     command = get_command(app)
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
     try:
         code = command.main(args=args, prog_name="mlcareer", standalone_mode=False)
     except typer.TyperException as exc:  # usage errors: bad option, bad value
+        # start-up: --help and Tab do not load the query, view and output layers
         from . import output
 
         ctx = getattr(exc, "ctx", None)  # click's usage errors carry the command they are about
@@ -825,22 +828,18 @@ def main(argv: list[str] | None = None) -> None:
         output.error(exc.format_message() + where)
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
+        # start-up: --help and Tab do not load the query, view and output layers
         from . import output
-        from .errors import ExitCode
 
         output.error("interrupted")
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:  # help or version into a pipe whose reader has gone
-        from .errors import ExitCode
-
         _silence_stdout()
         code = ExitCode.BROKEN_PIPE
     except SystemExit as exc:
         # click ends a closed pipe during --help with exit 1, after wrapping stdout to silence it
         if type(sys.stdout).__name__ != "PacifyFlushWrapper":
             raise
-        from .errors import ExitCode
-
         _silence_stdout()
         code = ExitCode.BROKEN_PIPE if exc.code == 1 else exc.code
     sys.exit(int(code or 0))

@@ -14,6 +14,8 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
+from .grammar import GRAMMAR
+
 COMPLETE_VAR = "_MLCAREER_COMPLETE"
 FILES = "@files"  # the answer that means: let the shell complete a file name
 
@@ -129,6 +131,7 @@ class Spot:
 
 def _roles(data: list[str]) -> list[str]:
     try:
+        # start-up: a Tab reads the catalog only to complete a role
         from .catalog import env_data_paths, load_catalog
 
         # the shell has not expanded a ~ in a word still being typed
@@ -190,8 +193,6 @@ def candidates(grammar: Mapping, words: Sequence[str], incomplete: str,
 
 def respond(environ: Mapping[str, str]) -> str:
     """The answer to one Tab, in the form the shell's script reads."""
-    from .grammar import GRAMMAR
-
     shell = environ.get(COMPLETE_VAR, "").removeprefix("complete_")
     if shell.endswith("_source") and shell.removesuffix("_source") in SCRIPTS:  # click's way to ask for the script
         return script(shell.removesuffix("_source"))

@@ -28,7 +28,7 @@ def build_index(doc: dict) -> tuple[dict, dict, dict, dict]:
     import rapidfuzz  # start-up: indexing runs on a cache miss only; a cached run needs none of these
     from rapidfuzz.utils import default_process
 
-    from .text import normalise
+    from .text import normalise  # start-up: a Tab reads titles from the cache without loading text
 
     heads = [[r["slug"], r["title"], r["aliases"], r["source"]] for r in doc["roles"]]
     lookup: dict[str, int] = {}

@@ -21,6 +21,10 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from . import cache
+from .catalog import builtin_data_path
+from .errors import DataError
+from .topics import TOPIC_KEYS
 from .wording import STOP_WORDS, TYPO_RATIO, stem, words
 
 UNCOVERED = "uncovered"  # the label of questions the article does not answer
@@ -44,8 +48,6 @@ class Opinion(NamedTuple):
 
 def questions_path() -> str:
     """The packaged example questions; in a source checkout, the repository's ``data/questions.yaml``."""
-    from .catalog import builtin_data_path
-
     return builtin_data_path("questions.yaml")
 
 
@@ -53,9 +55,6 @@ def read_examples(path: str | None = None) -> dict[str, list[str]]:
     """The example questions by label: each topic key, and UNCOVERED. A file not in that shape
     (a damaged install) is a DataError, in one line."""
     import yaml
-
-    from .errors import DataError
-    from .topics import TOPIC_KEYS
 
     path = path or questions_path()
     try:
@@ -140,8 +139,6 @@ class Model:
 
 def load(names: Iterable[Sequence[str]] = ()) -> Model:
     """The model of the packaged example questions, from the cache when the file has not changed."""
-    from . import cache
-
     path = questions_path()
     names = sorted({" ".join(n) for n in names if n})
     key = "\n".join(names)

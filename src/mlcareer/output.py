@@ -49,10 +49,12 @@ def terminal_layout(color: str = "auto") -> bool:
 
 def blocks(items: Iterable, color: str = "auto", pager: bool = True) -> None:
     if not terminal_layout(color):
+        # start-up: only the view that prints loads (rich only in a terminal)
         from .views import plain
 
         sys.stdout.write(plain.render(items))
         return
+    # start-up: only the view that prints loads (rich only in a terminal)
     from .views import rich_view
 
     # an explicit --color beats NO_COLOR (no-color.org); auto leaves it to rich, which reads NO_COLOR

@@ -415,8 +415,6 @@ def answers_from_lines(lines: list[str], count: int) -> list[str]:
     """Answers piped in, one a line (``printf 'y\\nn\\n' | mlcareer fit``); blank lines skipped.
     Fewer than ``count`` is fine (the summary covers those); more, or one that is not an answer,
     is a UsageError naming its line."""
-    from .errors import UsageError
-
     given = []
     for number, line in enumerate(lines, 1):
         if not line.strip():

@@ -52,7 +52,7 @@ def find_sections(names: list[str]) -> list[Section]:
     A name that is empty (``-s ""``) is a usage error, not "every section"."""
     wanted = [part for name in names for part in name.split(",") if part.strip()]
     if names and not wanted:
-        from .errors import UsageError
+        from .errors import UsageError  # start-up: a Tab and most runs load sections without errors
 
         raise UsageError(f"The section name is empty; name one of: {', '.join(SECTION_NAMES)}.")
     return list(dict.fromkeys(find_section(name) for name in wanted))
@@ -87,7 +87,7 @@ def find_section(name: str) -> Section:
     if len(owners) == 1:
         return owners[0]
     from .errors import UsageError  # start-up: errors, text and rapidfuzz load only for a name not found
-    from .text import shorten
+    from .text import shorten  # start-up: as above
 
     if owners:
         raise UsageError(f"{shorten(name)!r} is a word of more than one section.", tuple(s.name for s in owners))

@@ -19,9 +19,13 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from .errors import DataError, ExitCode
+from .catalog import builtin_data_path
+from .errors import DataError, ExitCode, UsageError
+from .fidelity import role_findings
 from .loader import MAX_PROBLEMS, locate, parse, read_text
+from .schema import check_document
 from .sourcedoc import SourceDoc, contains, heading_key, normalise, read_source, sentences
+from .text import shorten
 
 ERROR, WARNING = "error", "warning"
 
@@ -66,8 +70,6 @@ class Rules(NamedTuple):
 
     @classmethod
     def parse(cls, select: list[str], ignore: list[str]) -> Rules:
-        from .errors import UsageError
-
         def codes(values: list[str]) -> tuple[str, ...]:
             out = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
             bad = [c for c in out if not any(code.startswith(c) for code in RULES)]
@@ -96,8 +98,6 @@ class SourceSpec(NamedTuple):
 def source_spec(value: str) -> SourceSpec:
     """``PATH`` or ``ID=PATH`` (a path that exists as given is always a path); UsageError for an
     empty one."""
-    from .errors import UsageError
-
     source_id, sep, path = value.partition("=")
     if not value.strip():
         raise UsageError("--source needs a path: --source PATH or --source ID=PATH.")
@@ -188,8 +188,6 @@ def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False, sour
     from the ``saved`` paths it records."""
     docs = [(spec, read_source(spec.path, source_format)) for spec in specs]
     if not paths:
-        from .catalog import builtin_data_path
-
         builtin = builtin_data_path()
         relative = os.path.relpath(builtin)
         paths = [builtin if relative.startswith("..") else relative]
@@ -217,8 +215,6 @@ def saved_sources(path: str, doc: dict, source_format: str | None) -> list[tuple
 
 def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]], source_format: str | None = None,
                 rules: Rules = ALL_RULES) -> tuple[FileResult, list[SourceDoc]]:
-    from .schema import check_document
-
     try:
         text, _ = read_text(path)
         raw = parse(path, text)
@@ -232,8 +228,6 @@ def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]], source_form
     if not docs:
         saved = saved_sources(path, doc, source_format)
         if not saved:
-            from .errors import UsageError
-
             raise UsageError(f"verify needs a saved copy of the source: --source PATH, or a 'saved: PATH' "
                              f"in {path}'s sources (see 'mlcareer verify --help').")
 
@@ -560,8 +554,6 @@ class _Checker:
     def trust(self, index: int, role: dict, sources: list[SourceDoc]) -> None:
         """The fidelity checks (dropped hedges, speakers, merged ranges), as warnings, once per role
         and source; quotes and source text normalised alike, so curly and straight quotes agree."""
-        from .fidelity import role_findings
-
         seen: set[tuple[tuple, str]] = set()
         # A quote already reported missing needs no second word from the speaker check.
         wrong = {f.field for f in self.findings if f.severity == ERROR and "quote" in f.field}
@@ -627,8 +619,6 @@ def _changes(quote: str, passage: str, limit: int = 3) -> tuple[tuple[str, str],
 
 
 def _not_found(name: str, closest: Closest | None) -> str:
-    from .text import shorten
-
     if closest is None:
         return f"not in {name}"
     under = _heading(closest.heading)

@@ -14,11 +14,12 @@ from ..queries import (
     SalarySummary,
     TitleResult,
     quoted_people,
+    salary_summary,
     section_origins,
     skill_speakers,
 )
 from ..sections import SECTIONS, Section
-from ..text import shell_command
+from ..text import normalise, shell_command
 
 
 class Heading(NamedTuple):
@@ -170,8 +171,6 @@ def _skills(role: Role, quotes: bool) -> list[Block]:
 
 
 def _salary(role: Role, quotes: bool, summary: SalarySummary | None = None, chart: bool = False) -> list[Block]:
-    from ..queries import salary_summary
-
     summary = summary or salary_summary(role)
     if not summary.rows:
         return []
@@ -397,8 +396,6 @@ def derived_note(summary: SalarySummary) -> str:
 
 def skill_texts(role: Role, names: Sequence[str]) -> list[str]:
     """The skills as the source puts them, hedges kept ("a deep understanding of math"), credited."""
-    from ..text import normalise
-
     wanted = {normalise(n) for n in names}
     return list(dict.fromkeys(credited(s) for s in role.skills if normalise(s.label or s.text) in wanted))
 
@@ -461,6 +458,7 @@ def fit_page(role: Role, answers: list[str]) -> list[Block]:
 def answer_page(answer) -> list[Block]:
     """The blocks for one answer of ``mlcareer ask`` (an ``answers.Answer``): its message, then the
     sections the query layer chose, each as ``show`` prints it, with quotes."""
+    # start-up: show and the other pages do not load the ask layer
     from ..answers import NOT_COVERED, NOT_UNDERSTOOD, RELATED
 
     role = answer.role
