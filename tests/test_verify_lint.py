@@ -157,14 +157,7 @@ def test_a_saved_path_in_the_role_file_and_github_annotations(cli, tmp_path):
 
 
 def test_fix_and_diff(cli, tmp_path):
-    text = DATA.read_text(encoding="utf-8")
-    text = text.replace('    modified: "2024-07-11"', '    modified: "2024-01-01"')
-    duty = "      - quote: Verifying data quality\n        label: additional\n"
-    text = text.replace(duty + "        section: What Does a Machine Learning Engineer Do?\n", duty)
-    text = text.replace("section: What Industries Do Machine Learning Engineers Work In?",
-                        "section: What Industries Do ML Engineers Work In?")
-    path = tmp_path / "roles.yaml"
-    path.write_text(text, encoding="utf-8")
+    path, text = fixable_and_not(tmp_path)
     diff = cli("verify", str(path), "--diff", "--source", str(ARTICLE))
     assert path.read_text(encoding="utf-8") == text  # --diff writes nothing
     assert '+    modified: "2024-07-11"' in diff.out or "+    modified: 2024-07-11" in diff.out
@@ -172,3 +165,52 @@ def test_fix_and_diff(cli, tmp_path):
     assert "+        section: What Industries Do Machine Learning Engineers Work In?" in diff.out
     cli("verify", str(path), "--fix", "--source", str(ARTICLE))
     assert cli("verify", str(path), "--strict", "--source", str(ARTICLE)).code == 0
+
+
+def fixable_and_not(tmp_path: Path) -> tuple[Path, str]:
+    """The built-in data with three fixable problems (an old date, a missing section, a renamed
+    heading in three facts): five fixes."""
+    text = DATA.read_text(encoding="utf-8").replace('    modified: "2024-07-11"', '    modified: "2024-01-01"')
+    duty = "      - quote: Verifying data quality\n        label: additional\n"
+    text = text.replace(duty + "        section: What Does a Machine Learning Engineer Do?\n", duty)
+    text = text.replace("section: What Industries Do Machine Learning Engineers Work In?",
+                        "section: What Industries Do ML Engineers Work In?")
+    path = tmp_path / "roles.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def test_fix_reports_the_file_as_fixed(cli, tmp_path):
+    path, _ = fixable_and_not(tmp_path)
+    fixed = cli("verify", str(path), "--fix", "--source", str(ARTICLE))
+    assert fixed.code == 0 and fixed.out.startswith(f"{path}: ok"), fixed.out
+    assert fixed.out.splitlines()[-1].endswith("0 problems, 0 warnings")
+    assert f"5 fixes written to {path}" in fixed.err
+    again = cli("verify", str(path), "--fix", "--source", str(ARTICLE))
+    assert again.code == 0 and "nothing it knows how to fix" in again.err
+
+
+def test_fix_leaves_what_it_cannot_fix_and_fails(cli, tmp_path):
+    path, text = fixable_and_not(tmp_path)
+    path.write_text(text.replace("quote: Verifying data quality", "quote: Verifying data quantity", 1), encoding="utf-8")
+    fixed = cli("verify", str(path), "--fix", "--source", str(ARTICLE), "--json")
+    report = json.loads(fixed.out)
+    assert fixed.code == 5 and [p["code"] for p in report["files"][0]["problems"]] == ["V102"]
+
+
+def test_diff_shows_what_it_cannot_fix_and_fails(cli, tmp_path):
+    path, text = fixable_and_not(tmp_path)
+    text = text.replace("quote: Verifying data quality", "quote: Verifying data quantity", 1)
+    text = text.replace("text: Most people earn", "text: People earn")
+    path.write_text(text, encoding="utf-8")
+    diff = cli("verify", str(path), "--diff", "--source", str(ARTICLE))
+    assert path.read_text(encoding="utf-8") == text  # --diff writes nothing
+    assert diff.code == 5
+    assert diff.out.startswith(f"--- a/{path}") and "[V" not in diff.out  # stdout is the patch alone
+    left = diff.err.splitlines()
+    assert [line[line.rindex("["):] for line in left[:-1]] == ["[V102]", "[V401]"], diff.err
+    assert left[-1].startswith("verify --diff: after the diff,") and left[-1].endswith("1 problem, 1 warning")
+    warning_only = text.replace("quote: Verifying data quantity", "quote: Verifying data quality", 1)
+    path.write_text(warning_only, encoding="utf-8")
+    assert cli("verify", str(path), "--diff", "--source", str(ARTICLE)).code == 0
+    assert cli("verify", str(path), "--diff", "--strict", "--source", str(ARTICLE)).code == 5

@@ -474,7 +474,7 @@ def verify(
     fix: Annotated[bool, typer.Option(
         "--fix", help="Write the fixes verify knows (a missing section, a source's newer date, a renamed "
                       "heading) into the role files.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print those fixes as a unified diff; write nothing.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print those fixes as a unified diff, and on stderr the problems they leave; write nothing.")] = False,
     json: JsonOpt = False,
     fmt: Annotated[VerifyFormat, typer.Option(
         "--format", "-f", help="text, json or github (workflow annotations).")] = VerifyFormat.text,
@@ -496,13 +496,22 @@ def verify(
     chosen_format = VerifyFormat.json if json else fmt
     if diff or fix:
         edits = fixes_for(report)
-        if diff:
-            output.text(verification.unified_diff(edits))
-        else:
+        if fix:
             for edit in edits:
                 edit.write()
             output.note(verification.fixed(edits))
+        # what holds after the fixes: the file as written (--fix) or as the diff would leave it
+        if edits:
+            report = check(paths, [source_spec(value) for value in source or []], strict,
+                           source_format.value if source_format else None, rules,
+                           {edit.path: edit.after for edit in edits})
         if diff:
+            # the patch alone on stdout (it pipes to patch or git apply); what it leaves, on stderr
+            output.text(verification.unified_diff(edits))
+            for line in verification.remaining(report):
+                output.prompt(line)
+            if report.exit_code:
+                raise typer.Exit(report.exit_code)
             return
     if chosen_format is VerifyFormat.json:
         output.as_json(verification.data(report))

@@ -97,7 +97,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         {'names': ('--select',), 'help': 'Only these rules (codes or prefixes, comma-separated: V1,V401)', 'value': True},
         {'names': ('--ignore',), 'help': 'Leave out these rules (codes or prefixes, comma-separated)', 'value': True},
         {'names': ('--fix',), 'help': "Write the fixes verify knows (a missing section, a source's newer date, a renamed heading) into the role files", 'value': False},
-        {'names': ('--diff',), 'help': 'Print those fixes as a unified diff; write nothing', 'value': False},
+        {'names': ('--diff',), 'help': 'Print those fixes as a unified diff, and on stderr the problems they leave; write nothing', 'value': False},
         {'names': ('--json',), 'help': "Print JSON (shape: README, 'JSON output'); = --format json", 'value': False},
         {'names': ('-f', '--format'), 'help': 'text, json or github (workflow annotations)', 'value': True, 'completes': 'choices', 'choices': ('text', 'json', 'github')},
     ], 'arguments': [

@@ -29,9 +29,10 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def counted(count: int, word: str) -> str:
-    """``1 answer``, ``2 answers``: a count with its noun in the right number."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """``1 answer``, ``2 answers``, ``2 fixes``: a count with its noun in the right number
+    (``plural`` where adding an s is wrong)."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
 
 
 def money(value: float, currency: str = "USD") -> str:

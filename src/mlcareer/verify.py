@@ -181,11 +181,12 @@ class Finding(NamedTuple):
 # --- the command's entry point --------------------------------------------------------------------
 
 def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False, source_format: str | None = None,
-           rules: Rules = ALL_RULES) -> Report:
+           rules: Rules = ALL_RULES, texts: dict[str, str] | None = None) -> Report:
     """Read every source (a ``SourceError`` stops all; ``source_format`` overrides what the content
     says), then check each role file against them (no paths: the built-in data, named from the
     current directory when it lies below it). Without sources, each role file's sources are read
-    from the ``saved`` paths it records."""
+    from the ``saved`` paths it records. ``texts`` checks a role file as if it held that text (the
+    file after ``--diff``'s fixes, which are not written)."""
     docs = [(spec, read_source(spec.path, source_format)) for spec in specs]
     if not paths:
         builtin = builtin_data_path()
@@ -195,7 +196,7 @@ def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False, sour
     used: set[str] = set()
     read: list[SourceDoc] = [doc for _, doc in docs]
     for path in paths:
-        result, saved = verify_file(path, docs, source_format, rules)
+        result, saved = verify_file(path, docs, source_format, rules, (texts or {}).get(path))
         used.update(result.sources)
         read += [doc for doc in saved if doc not in read]
         results.append(result)
@@ -214,9 +215,10 @@ def saved_sources(path: str, doc: dict, source_format: str | None) -> list[tuple
 
 
 def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]], source_format: str | None = None,
-                rules: Rules = ALL_RULES) -> tuple[FileResult, list[SourceDoc]]:
+                rules: Rules = ALL_RULES, text: str | None = None) -> tuple[FileResult, list[SourceDoc]]:
     try:
-        text, _ = read_text(path)
+        if text is None:
+            text, _ = read_text(path)
         raw = parse(path, text)
     except DataError as exc:
         return FileResult(path, None, (Problem(exc.line, exc.field, exc.message, ERROR),)), []

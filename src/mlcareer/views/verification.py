@@ -122,4 +122,12 @@ def unified_diff(edits: list[Edit]) -> str:
 def fixed(edits: list[Edit]) -> str:
     if not edits:
         return "verify --fix: nothing it knows how to fix"
-    return "verify --fix: " + "; ".join(f"{_plural(e.fixed, 'fix')} written to {e.path}" for e in edits)
+    return "verify --fix: " + "; ".join(f"{_plural(e.fixed, 'fix', 'fixes')} written to {e.path}" for e in edits)
+
+
+def remaining(report: Report) -> list[str]:
+    """For ``--diff``: the problems the diff leaves (those it cannot fix), then the summary of the
+    files as the diff would leave them."""
+    lines = [problem_line(result.path, problem) for result in report.files for problem in result.problems]
+    lines.append(summary(report).replace("verify:", "verify --diff: after the diff,", 1))
+    return lines
