@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ENV_VARS, ROOT, Result, run_process
+from conftest import ARTICLE, ENV_VARS, NO_ARTICLE, ROOT, Result, run_process
 
 EXAMPLE = "examples/my-roles.yaml"  # processes here run in the project's directory
 EXAMPLE_PATH = str(ROOT / EXAMPLE)  # for in-process runs
@@ -465,3 +465,23 @@ def test_a_long_message_on_stderr_wraps_between_words_in_a_terminal(columns):
     assert_fits(said, columns, f"salary at {columns} columns")
     piped = run_process("salary", question, cwd=ROOT)
     assert piped.err.count("\n") == 1 and words(piped.err) == words(said)
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason=NO_ARTICLE)
+@pytest.mark.parametrize("columns", (40, 60))
+def test_verify_wraps_between_words_in_a_terminal(cli, monkeypatch, tmp_path, columns):
+    """verify's records (file:line: message) wrap between words in a terminal and stay one a line in a pipe."""
+    data = (ROOT / "data" / "roles.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "roles.yaml"
+    path.write_text(data.replace("quote: Verifying data quality", "quote: Verifying data quantity", 1), encoding="utf-8")
+    args = ["verify", str(path), "--source", str(ARTICLE)]
+    piped = cli(*args)
+    assert piped.code == 5 and len(piped.out.splitlines()) == 2  # the problem and the summary, one a line
+    reference = words(piped.out)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    shown = cli("--color", "always", *args)
+    assert shown.code == 5 and len(shown.out.splitlines()) > 2
+    assert_whole(visible(shown.out), reference, columns, f"verify at {columns}")
+    real = run_in_terminal(args, columns)
+    assert real.code == 5
+    assert_whole(visible(real.out), reference, columns, f"verify in a terminal at {columns}")

@@ -518,7 +518,7 @@ def verify(
     elif chosen_format is VerifyFormat.github:
         output.text(verification.github(report))
     else:
-        output.text(verification.text(report))
+        output.records(verification.text(report), settings(ctx).color)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
 

@@ -119,6 +119,17 @@ def text(content: str) -> None:
     sys.stdout.write(content)
 
 
+def records(content: str, color: str = "auto") -> None:
+    """Lines that are records (``file:line: message``): in a pipe one a line, as they are; in the
+    terminal layout each wrapped to the width between words (the terminal would fold it mid-word),
+    its continuation lines indented."""
+    if not terminal_layout(color):
+        sys.stdout.write(content)
+        return
+    sys.stdout.write("".join("\n".join(_wrapped(line, indent="  ") or [line]) + "\n"
+                             for line in content.splitlines()))
+
+
 def as_json(data, compact: bool = False) -> None:
     """A JSON document on stdout; ``compact``: on one line (JSON Lines, one document per result)."""
     import json
