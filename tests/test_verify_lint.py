@@ -214,3 +214,14 @@ def test_diff_shows_what_it_cannot_fix_and_fails(cli, tmp_path):
     path.write_text(warning_only, encoding="utf-8")
     assert cli("verify", str(path), "--diff", "--source", str(ARTICLE)).code == 0
     assert cli("verify", str(path), "--diff", "--strict", "--source", str(ARTICLE)).code == 5
+
+
+def test_the_starter_file_without_its_source_says_where_the_path_comes_from(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-roles.yaml").write_text(cli("example-role").out, encoding="utf-8")
+    missing = cli("verify", "my-roles.yaml")
+    assert missing.code == 4 and len(missing.err.splitlines()) == 1
+    assert "no such file" in missing.err and "'saved: my-source.md' line of my-roles.yaml" in missing.err
+    assert "mlcareer example-role --source > my-source.md" in missing.err
+    (tmp_path / "my-source.md").write_text(cli("example-role", "--source").out, encoding="utf-8")
+    assert cli("verify", "my-roles.yaml").code == 0  # the README's steps, as written

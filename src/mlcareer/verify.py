@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from .catalog import builtin_data_path
-from .errors import DataError, ExitCode, UsageError
+from .catalog import STARTER_FILES, builtin_data_path
+from .errors import DataError, ExitCode, SourceError, UsageError
 from .fidelity import role_findings
 from .loader import MAX_PROBLEMS, locate, parse, read_text
 from .schema import check_document
@@ -209,9 +209,20 @@ def verify(paths: list[str], specs: list[SourceSpec], strict: bool = False, sour
 def saved_sources(path: str, doc: dict, source_format: str | None) -> list[tuple[SourceSpec, SourceDoc]]:
     """The sources a role file records as saved copies (``sources[].saved``, relative to the file)."""
     base = os.path.dirname(os.path.abspath(path))
-    return [(SourceSpec(entry["id"], saved), read_source(saved, source_format))
-            for entry in doc["sources"] if entry.get("saved")
-            for saved in [os.path.normpath(os.path.join(base, entry["saved"]))]]
+    found = []
+    for entry in doc["sources"]:
+        if not entry.get("saved"):
+            continue
+        saved = os.path.normpath(os.path.join(base, entry["saved"]))
+        try:
+            found.append((SourceSpec(entry["id"], saved), read_source(saved, source_format)))
+        except SourceError as exc:
+            # the user never typed this path: say where it comes from, and how to make it
+            hint = f"{exc.message} (the path comes from the 'saved: {entry['saved']}' line of {path}"
+            if os.path.basename(saved) == STARTER_FILES["source"][1]:
+                hint += f"; 'mlcareer example-role --source > {STARTER_FILES['source'][1]}' writes it"
+            raise SourceError(saved, hint + "; or give --source PATH)") from None
+    return found
 
 
 def verify_file(path: str, docs: list[tuple[SourceSpec, SourceDoc]], source_format: str | None = None,
