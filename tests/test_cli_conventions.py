@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from conftest import run_process
 
 
@@ -83,3 +84,10 @@ def test_an_empty_role_name_is_a_usage_error(cli):
     result = cli("show", "")
     assert result.code == 2 and result.out == ""
     assert result.err.startswith("mlcareer: ") and result.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("args,named", [(("validate", ""), "validate's FILE"), (("--data", "", "show"), "--data"),
+                                        (("verify", " "), "verify's FILE"), (("-d", "", "roles", "--json"), "--data")])
+def test_an_empty_file_name_is_a_usage_error_naming_it(cli, args, named):
+    result = cli(*args)
+    assert result.code == 2 and result.err == f"mlcareer: {named} is empty; give a file name.\n", result.err

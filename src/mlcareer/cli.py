@@ -63,6 +63,14 @@ def settings(ctx: typer.Context) -> Settings:
     return ctx.find_root().obj or Settings([], "auto")
 
 
+def file_names(values: list[str] | None, name: str) -> list[str]:
+    """File names as given; an empty one is a usage error naming the option or argument (it would
+    otherwise read as a file called '')."""
+    if any(not value.strip() for value in values or []):
+        raise UsageError(f"{name} is empty; give a file name.")
+    return list(values or [])
+
+
 def chosen(as_json: bool, fmt: Format | None) -> Format:
     """``--json`` is short for ``--format json``; with another ``--format`` it is a usage error,
     not a silent choice of one of them."""
@@ -270,6 +278,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback(invoke_without_command=True)
+@handled
 def main_options(
     ctx: typer.Context,
     data: Annotated[list[str] | None, typer.Option(
@@ -286,7 +295,7 @@ def main_options(
 
     Global options go before or after the command.
     """
-    ctx.obj = Settings(list(data or []), color.value, not no_pager)
+    ctx.obj = Settings(file_names(data, "--data"), color.value, not no_pager)
     if ctx.invoked_subcommand is None:
         sys.stdout.write(ctx.get_help() + "\n")
         raise typer.Exit()
@@ -441,7 +450,7 @@ def validate(
     from .queries import check_files
     from .views import blocks, data
 
-    checks = check_files(files)
+    checks = check_files(file_names(files, "validate's FILE"))
     emit(ctx, chosen(json, fmt), data.validation, blocks.validation_page, checks)
     if any(check.problems for check in checks):
         raise typer.Exit(int(ExitCode.DATA))
@@ -490,7 +499,7 @@ def verify(
     if fix and diff:
         raise UsageError("Give --fix or --diff, not both.")
     rules = Rules.parse(select or [], ignore or [])
-    paths = list(files or []) or once([*env_data_paths(), *settings(ctx).data])
+    paths = file_names(files, "verify's FILE") or once([*env_data_paths(), *settings(ctx).data])
     report = check(paths, [source_spec(value) for value in source or []], strict,
                    source_format.value if source_format else None, rules)
     chosen_format = VerifyFormat.json if json else fmt
