@@ -426,3 +426,23 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
     result = cli("ask", question)
     assert result.code == 1 and f"The source does not cover {subject}" in result.out
     assert "what the source does say on the nearest topic" in result.out.lower()  # the nearest facts, labelled
+
+
+@pytest.mark.parametrize("question", [
+    "how much does a nurse make", "how much do lawyers earn", "what does a teacher do", "what is the salary of a lawyer",
+])
+def test_another_occupation_is_not_answered_with_this_role(cli, question):
+    """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert (data["status"], result.code) == ("not_covered", 1)
+    assert "other occupations" in cli("ask", question).out
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("can a teacher become a machine learning engineer", "path"),
+    ("I'm a nurse, how do I become an ML engineer?", "path"),
+])
+def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", topic)

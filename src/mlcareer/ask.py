@@ -357,6 +357,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         return all(tokens.count(w) <= background[w] for w in span)
 
     hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h))]
+    # "Can a teacher become an ML engineer?" asks about the role, not about teaching.
+    hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
     hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT, strong=False) if not h.subject and told(h) else h
             for h in hits]

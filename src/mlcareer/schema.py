@@ -219,10 +219,12 @@ ROLE = Obj(
 TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": ListOf(Str())})
 # A subject the source does not cover: what to call it, the topics whose facts come nearest, and
 # the words that name it (``refiners`` only count in a question that also matches ``refines``;
-# ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...").
+# ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...";
+# ``with_role: ignored``: not in a question that names the role, "can a teacher become an ML engineer").
 SUBJECT = Obj({"text": Str(), "says": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
-               "background": Str(pattern="ignored", hint="'ignored'")},
+               "background": Str(pattern="ignored", hint="'ignored'"),
+               "with_role": Str(pattern="ignored", hint="'ignored'")},
               required=("text",))
 
 DOCUMENT = Obj(
