@@ -146,3 +146,69 @@ def test_the_not_covered_list_says_the_article_gives_no_total_time(cli):
     out = flat(cli("show", "-s", "not-covered").out)
     assert ("How long the path takes in all (it says the path is long, and that you will also likely need "
             "several years of related experience)") in out
+
+
+def ask_json(cli, question: str) -> tuple[dict, int]:
+    result = cli("ask", "--json", question)
+    return json.loads(result.out), result.code
+
+
+@pytest.mark.parametrize("question", ["why do most jobs require a master's?", "why is a PhD required?"])
+def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question):
+    # M5: the path's facts are not the reason; education is shown as the nearest topic
+    data, code = ask_json(cli, question)
+    assert data["status"] == "not_covered" and code == 1, data["status"]
+    assert "why things are as they are" in data["not_covered"]
+    assert [n["topic"] for n in data["nearest"]] == ["education"]
+
+
+@pytest.mark.parametrize(("question", "topic", "because"), [
+    ("why is salary information sparse", "salary",
+     "Because machine learning is a fast-growing and evolving field, salary information is sparse."),
+    ("why do job titles overlap", "titles",
+     "Because machine learning is a smaller part of the larger fields of data science and computer science"),
+])
+def test_a_why_the_article_gives_a_reason_for_is_answered_with_it(cli, question, topic, because):
+    data, code = ask_json(cli, question)
+    assert data["status"] == "answered" and code == 0 and data["topic"] == topic
+    assert because in flat(cli("ask", question).out)
+
+
+def test_a_company_the_article_only_names_is_not_covered(cli):
+    # M6: AX Semantics is named only in Weisgraeber's title; not the typical day
+    data, code = ask_json(cli, "what does AX Semantics do?")
+    assert data["status"] == "not_covered" and code == 1 and data["topic"] != "typical_day"
+    assert data["message"].startswith("The article names AX Semantics only in the title of Robert Weisgraeber")
+    assert [n["topic"] for n in data["nearest"]] == ["sources"]
+    who, code = ask_json(cli, "who is Robert Weisgraeber?")
+    assert who["status"] == "answered" and code == 0 and who["topic"] == "sources"
+
+
+@pytest.mark.parametrize("question", ["do they work with data scientists?",
+                                      "do ML engineers collaborate with data scientists?",
+                                      "are data scientists on their team?"])
+def test_working_with_data_scientists_is_the_team_the_overview_names(cli, question):
+    # M7: not the related-title intercept
+    data, code = ask_json(cli, question)
+    assert data["status"] == "answered" and code == 0 and data["topic"] == "overview"
+    assert "often includes data scientists and programmers" in flat(cli("ask", question).out)
+
+
+@pytest.mark.parametrize("question", ["what does a data scientist do", "how much do data scientists earn",
+                                      "do they work with data analysts?"])
+def test_a_question_about_a_related_title_itself_stays_related(cli, question):
+    data, code = ask_json(cli, question)
+    assert data["status"] == "related" and code == 1
+
+
+def test_the_comparison_the_article_states_is_answered_with_it(cli):
+    # M4: Weisgraeber compares a side project with a master's thesis
+    data, code = ask_json(cli, "is a side project better than a master's degree?")
+    assert data["status"] == "answered" and code == 0 and data["topic"] == "advice"
+    assert "more interesting than your master\u2019s thesis" in cli("ask", "is a side project better than a master's degree?").out
+
+
+@pytest.mark.parametrize("question", ["is a bootcamp better than a master's degree?", "is a phd better than a masters?"])
+def test_comparisons_the_article_does_not_make_stay_declined(cli, question):
+    data, code = ask_json(cli, question)
+    assert data["status"] == "not_covered" and code == 1 and "comparisons" in data["not_covered"]

@@ -246,7 +246,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         return Match(question, EMPTY, None, None, 0.0)
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
-    related, tokens = _related_title(role, tokens)
+    related, tokens = _related_title(catalog, role, tokens)
     found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
     opinion = _model(catalog).opinion(tokens)
     found = reconsider(found, why, opinion, unexplained)
@@ -276,6 +276,9 @@ def focus(question: str) -> str:
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
 SUBJECT, REFINER, NAME, UNKNOWN = "subject", "refiner", "name", "unknown"
+# Declined for asking why where the article gives no reason (the refiner "why"): the examples hold
+# no reason it does not give, so they never overrule this ("why is a PhD required" is not the facts).
+REASON = "reason"
 # How far the examples' opinion (``examples.py``) may change what the vocabulary decided. Chosen
 # by leave-one-set-out on the spent question sets, never on a held-out one (BENCHMARKS.md).
 SECOND_UNSURE = 0.8  # not understood: the examples' topic answers from this probability
@@ -340,7 +343,7 @@ def _refines(one: str, other: str | None) -> bool:
 
 def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str], named: bool,
                    related: Title | None) -> tuple[Match, str, tuple[str, ...]]:
-    """The outcome by the curated vocabulary; why it declined (SUBJECT, REFINER, NAME or
+    """The outcome by the curated vocabulary; why it declined (SUBJECT, REFINER, REASON, NAME or
     UNKNOWN; empty when it did not); and the question's words that the best topic does not
     account for, beyond the asker's background."""
     role_names = _names(role)
@@ -404,6 +407,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
                if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
     subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words, told)
     if subjects:
+        if not outright and "why" in tokens and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
+            # "why do most jobs require a master's": a reason the article does not give, not the facts
+            return result(NOT_COVERED, asked, REASON, subjects=subjects)
         return result(NOT_COVERED, asked, SUBJECT if outright else REFINER, subjects=subjects)
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
                         if not all(background[p] for p in words(w)))  # "I'm a barista in Lisbon. ...": not asked
@@ -517,13 +523,21 @@ def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list
         if hit.subject:
             scores[hit.key] = scores.get(hit.key, 0.0) + hit.weight
     for key, subject in catalog.uncovered.items():
-        if subject.get("refiners") and leading & set(subject.get("refines") or ()):
+        if subject.get("refiners") and leading & set(subject.get("refines") or ()) and not _states(subject, tokens, real):
             found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True, real=real)
             found = _longest(found + [h for h in hits if not h.subject])
             found = [h for h in found if h.subject and not told(h)]  # "I'm a senior dev. How do I ...?"
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
     outright = any(hit.subject for hit in hits)
     return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0), outright
+
+
+def _states(subject: dict, tokens: list[str], real: Collection[str]) -> bool:
+    """Whether the question names both sides of a comparison the article itself makes (the
+    subject's ``stated`` pairs: "is a side project better than a master's" is Weisgraeber's
+    side project vs. master's thesis), so that the subject's refiners ("better than") do not count."""
+    return any(all(_find(tokens, keyword_words(side), True, real) >= 0 for side in pair)
+               for pair in subject.get("stated") or ())
 
 
 class Lexicon:
@@ -651,8 +665,10 @@ def _role_in(catalog: Catalog, tokens: list[str], hint: str | None) -> tuple[Rol
     return resolve_role(catalog, hint or (DEFAULT_ROLE if DEFAULT_ROLE in catalog else None)), tokens, False
 
 
-def _related_title(role: Role, tokens: list[str]) -> tuple[Title | None, list[str]]:
-    """A listed title without a profile that the question names, and the tokens without it."""
+def _related_title(catalog: Catalog, role: Role, tokens: list[str]) -> tuple[Title | None, list[str]]:
+    """A listed title without a profile that the question names, and the tokens without it; none
+    when a topic's curated keyword names the title with more words, saying what is asked of it
+    ("work with data scientists" is the team the overview names, not the data scientist's job)."""
     best: tuple[int, Title, list[str]] | None = None
     for title in role.titles.names:
         if title.role:
@@ -663,5 +679,10 @@ def _related_title(role: Role, tokens: list[str]) -> tuple[Title | None, list[st
                 best = (len(name), title, name)
     if best is None:
         return None, tokens
+    start, size = _find(tokens, best[2]), len(best[2])
+    for topic in TOPICS:
+        for hit in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS):
+            if hit.start <= start and start + size <= hit.end and hit.end - hit.start > size:
+                return None, tokens
     remaining, _ = _remove(tokens, [best[2]])
     return best[1], remaining
