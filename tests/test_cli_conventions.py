@@ -91,3 +91,42 @@ def test_an_empty_role_name_is_a_usage_error(cli):
 def test_an_empty_file_name_is_a_usage_error_naming_it(cli, args, named):
     result = cli(*args)
     assert result.code == 2 and result.err == f"mlcareer: {named} is empty; give a file name.\n", result.err
+
+
+def test_ask_in_a_pipe_skips_help_silently():
+    piped = run_process("ask", input="pay\n?\nhelp\n")
+    alone = run_process("ask", input="pay\n")
+    assert piped.code == 0 and piped.err == "" and piped.out == alone.out
+
+
+def test_ctrl_c_at_the_ask_prompt_ends_the_line_and_exits_130():
+    import pty
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ENV_VARS
+
+    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+    master, slave = pty.openpty()
+    # default SIGINT handling even where pytest runs with it ignored (test_hostile's Ctrl-C test says why)
+    proc = subprocess.Popen([sys.executable, "-m", "mlcareer", "ask"], stdin=slave, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # noqa: PLW1509 - no threads here
+    os.close(slave)
+    try:
+        assert proc.stderr is not None
+        err = b""
+        deadline = time.time() + 30
+        while not err.endswith(b"ask> ") and time.time() < deadline:
+            if select.select([proc.stderr], [], [], 0.5)[0]:
+                err += os.read(proc.stderr.fileno(), 65536)
+        proc.send_signal(signal.SIGINT)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        proc.kill()
+        os.close(master)
+    assert proc.returncode == 130
+    assert (err + rest).decode().endswith("ask> \n"), "the shell prompt would follow 'ask> ' on its line"

@@ -719,7 +719,8 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
     """Answer one question a line from stdin; whether any was not answered. In a terminal, a
     banner and the `ask> ` prompt on stderr (stdout holds answers only: `... | ask --json`);
     otherwise neither, so a file of questions gives answers only. Blank lines and lines with no
-    words are skipped; `?`/`help` list the topics, `q`/`quit`/`exit` leave."""
+    words are skipped; `?`/`help` list the topics (in a terminal; elsewhere they are skipped),
+    `q`/`quit`/`exit` leave."""
     # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .answers import HELP_WORDS, LEAVING, QUIT_WORDS, banner, topic_list
@@ -732,14 +733,16 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
         output.prompt(banner())
     unanswered = False
     while True:
-        if terminal:
-            sys.stderr.write("ask> ")
-            sys.stderr.flush()
-        try:
-            line = input()
-        except EOFError:
+        try:  # the prompt inside: a Ctrl-C just after it is written is one at the prompt
             if terminal:
+                sys.stderr.write("ask> ")
+                sys.stderr.flush()
+            line = input()
+        except (EOFError, KeyboardInterrupt) as exc:
+            if terminal:  # Ctrl-D or Ctrl-C ends no line: what follows starts on its own
                 sys.stderr.write("\n")
+            if isinstance(exc, KeyboardInterrupt):
+                raise
             return unanswered
         command = line.strip().lower()
         if not command:
@@ -747,7 +750,8 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
         if command in QUIT_WORDS:
             return unanswered
         if command in HELP_WORDS:
-            output.prompt(f"{topic_list()} {LEAVING}")
+            if terminal:  # a file of questions gives answers only
+                output.prompt(f"{topic_list()} {LEAVING}")
             continue
         try:
             unanswered |= _answer(ctx, line, role, fmt, several=True) != 0
