@@ -139,3 +139,9 @@ def test_every_choice_is_named_in_help(cli):
         text = cli(page.name, "--help").out
         for param in (*page.options, *page.arguments):
             assert all(choice in text for choice in param.choices), (page.name, param.names)
+
+
+def test_resources_help_offers_no_quotes_example(cli):
+    """resources prints each course's and link's own words: --quotes changes nothing, so no example offers it."""
+    assert "mlcareer resources --quotes" not in cli("resources", "--help").out
+    assert "mlcareer duties --quotes" in cli("duties", "--help").out

@@ -227,8 +227,9 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
             ("Questions one after another", "mlcareer ask")],
 }
 for _key in ("duties", "path", "skills", "resources"):
-    EXAMPLES[_key] = [("This section of the profile", f"mlcareer {_key}"),
-                      ("With the source sentences", f"mlcareer {_key} --quotes")]
+    EXAMPLES[_key] = [("This section of the profile", f"mlcareer {_key}")]
+    if _key != "resources":  # resources shows each course's and link's own words: --quotes adds nothing
+        EXAMPLES[_key].append(("With the source sentences", f"mlcareer {_key} --quotes"))
 
 
 def _help_page(command, ctx) -> str:
