@@ -212,3 +212,12 @@ def test_the_comparison_the_article_states_is_answered_with_it(cli):
 def test_comparisons_the_article_does_not_make_stay_declined(cli, question):
     data, code = ask_json(cli, question)
     assert data["status"] == "not_covered" and code == 1 and "comparisons" in data["not_covered"]
+
+
+def test_is_it_growing_leads_with_the_articles_fast_growing_sentence(cli):
+    # M2 (second read): the article calls the field fast-growing, without figures
+    result = cli("ask", "--json", "is machine learning engineering a growing field?")
+    data = json.loads(result.out)
+    assert data["status"] == "not_covered" and result.code == 1
+    assert data["message"].startswith(
+        "The article says: \u201cBecause machine learning is a fast-growing and evolving field, salary information is sparse.\u201d")
