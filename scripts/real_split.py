@@ -5,10 +5,12 @@ Questions not in English go to their own part (ask reads English), measured apar
 The part a question goes to is fixed by a hash of its thread's URL, decided before any question
 was read, so the split does not depend on what is collected or when.
 
-    python3 scripts/real_split.py COLLECTED_DIR OUT_DIR
+    python3 scripts/real_split.py COLLECTED_DIR OUT_DIR [--held-out]
 
 reads every COLLECTED_DIR/*.yaml (shape of tests/ask_real_dev.yaml) and writes dev.yaml, heldout1.yaml,
-heldout2.yaml and other_languages.yaml to OUT_DIR, each with a one-line header to replace.
+heldout2.yaml and other_languages.yaml to OUT_DIR, each with a one-line header to replace. With
+`--held-out` (a round that already has its development questions) there is no dev part: the threads
+are halved between heldout1 and heldout2, by the same hash.
 """
 import hashlib
 import re
@@ -17,8 +19,10 @@ from pathlib import Path
 
 import yaml
 
-SRC = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/realq")
-OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else SRC / "split"
+ARGS = [a for a in sys.argv[1:] if a != "--held-out"]
+HELD_OUT_ONLY = "--held-out" in sys.argv[1:]
+SRC = Path(ARGS[0] if ARGS else "/work/realq")
+OUT = Path(ARGS[1]) if len(ARGS) > 1 else SRC / "split"
 
 
 def thread(url: str) -> str:
@@ -56,11 +60,15 @@ def english(q: str) -> bool:
 
 def part(url: str) -> str:
     h = int(hashlib.sha1(thread(url).encode()).hexdigest(), 16) % 4
+    if HELD_OUT_ONLY:
+        return "heldout1" if h % 2 == 0 else "heldout2"
     return {0: "dev", 1: "dev", 2: "heldout1", 3: "heldout2"}[h]
 
 
 def main() -> None:
     parts: dict[str, list] = {"dev": [], "heldout1": [], "heldout2": [], "other_languages": []}
+    if HELD_OUT_ONLY:
+        del parts["dev"]
     seen = set()
     for f in sorted(SRC.glob("*.yaml")):
         for item in yaml.safe_load(f.read_text())["questions"] or []:

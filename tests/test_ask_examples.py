@@ -52,7 +52,7 @@ def test_no_question_of_a_held_out_set_is_an_example():
     for path in sets:
         questions = {" ".join(item["q"].split()).lower()
                      for item in yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))["questions"]}
-        assert len(questions) >= 50  # written sets hold 150-210; a real set is what a thread split gave
+        assert len(questions) >= (50 if "real" not in path else 1)  # written sets hold 150-210; a real one, what a split gave
         assert not questions & {q.lower() for qs in examples().values() for q in qs}
 
 
