@@ -29,7 +29,10 @@ HELD_OUT = (
     "tests/ask_heldout16.yaml",
     "tests/ask_real_heldout1.yaml",
     "tests/ask_real_heldout2.yaml",
+    "tests/ask_real_heldout3.yaml",
+    "tests/ask_real_heldout4.yaml",
     "tests/ask_real_other_languages.yaml",
+    "tests/ask_real_other_languages2.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
