@@ -160,6 +160,10 @@ def without(catalog, questions: set[str]) -> None:
     names += [_words(slug.replace("-", " ")) for slug, _, _ in catalog.names()]
     examples = {key: [q for q in qs if " ".join(q.split()) not in questions] for key, qs in read_examples().items()}
     ask._MODELS[catalog] = Model.count(examples, names)
+    if hasattr(ask, "_NEIGHBOURS"):  # builds before round 5 have no nearest-examples index
+        from mlcareer.neighbours import build
+
+        ask._NEIGHBOURS[catalog] = build(examples)
 
 
 def predict_ask(catalog, questions: Iterable[str]) -> list[Pred]:

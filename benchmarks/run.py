@@ -191,6 +191,10 @@ def main() -> None:
         question = "what fills an ML engineer's calendar"
         compare("ask a question vs show, warm cache", 1.5,
                 lambda mlc, env: ([mlc, "show", "machine-learning-engineer"], env, [mlc, "ask", question], env))
+        post = ("I'm 27 and work in retail, I did some Python at school and I like maths. "
+                "Would a master's degree in computer science be enough to get hired as an ML engineer?")
+        compare("ask a long question (the nearest examples read too) vs show, warm cache", 1.5,
+                lambda mlc, env: ([mlc, "show", "machine-learning-engineer"], env, [mlc, "ask", post], env))
         cold_pairs, args.pairs = args.pairs, min(args.pairs, args.cold_runs)
         compare("first (cold) ask, nothing cached, vs a warm ask", 2.0,
                 lambda mlc, env: ([mlc, "ask", question], env, [mlc, "ask", question], env), clear_cache)

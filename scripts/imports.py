@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("schema", ("schema",)),
     ("files", ("loader", "sourcedoc", "document", "cache")),
     ("catalog", ("catalog",)),
-    ("queries", ("queries", "export", "examples", "ask", "answers", "fidelity", "verify")),
+    ("queries", ("queries", "export", "examples", "neighbours", "ask", "answers", "fidelity", "verify")),
     ("views", ("views", "views.blocks", "views.data", "views.markdown", "views.plain", "views.rich_view",
                "views.verification")),
     ("output", ("output", "helptext")),

@@ -449,3 +449,29 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
 def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
     assert (data["status"], data["topic"]) == ("answered", topic)
+
+
+@pytest.mark.parametrize(("question", "guess"), [
+    ("[D] ML PhDs who went into industry, do you miss publishing papers?", "industries"),
+    ("Is machine learning the only way to earn a decent salary in this field?", "salary"),
+])
+def test_a_long_question_the_nearest_examples_do_not_back_is_not_sure_with_its_topic_as_a_guess(cli, question, guess):
+    """Real questions share a word with a topic ('industry', 'salary') and ask something else:
+    where the example questions nearest them lie elsewhere, ask says it is not sure, and shows
+    the topic it found as a guess, labelled as one."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == 1 and data["status"] == "not_understood" and data["answer"] is None
+    assert guess in [n["topic"] for n in data["nearest"]]
+    text = cli("ask", question)
+    assert text.code == 1 and "Not sure" in text.out and "as guesses" in text.out
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("how much do ML engineers make", "salary"),  # short: the vocabulary's word alone answers
+    ("I have a biology degree and I am 30. What skills do I need to become a machine learning engineer?", "skills"),
+    ("My son is in high school and loves computers. How much do machine learning engineers earn a year?", "salary"),
+])
+def test_a_question_the_nearest_examples_back_is_answered(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == topic

@@ -255,3 +255,18 @@ def test_damaged_example_questions_are_a_data_error(cli, monkeypatch, tmp_path):
     ask._MODELS.clear()
     assert result.code == 3 and result.out == ""
     assert result.err.count("\n") == 1 and str(bad) in result.err
+
+
+def test_the_nearest_examples_index_is_cached_and_a_damaged_entry_is_built_again(cli, isolated):
+    from mlcareer import ask
+
+    question = "My son is in high school and loves computers. How much do machine learning engineers earn a year?"
+    ask._NEIGHBOURS.clear()
+    first = cli("ask", question).out
+    [entry] = sorted(isolated.glob("neighbours-*.cache"))
+    ask._NEIGHBOURS.clear()
+    assert cli("ask", question).out == first
+    entry.write_bytes(entry.read_bytes()[:200] + b"garbage")
+    ask._NEIGHBOURS.clear()
+    assert cli("ask", question).out == first
+    assert sorted(isolated.glob("neighbours-*.cache")) == [entry]

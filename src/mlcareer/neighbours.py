@@ -1,0 +1,133 @@
+"""A third reading for ``mlcareer ask``: the example questions most like the one asked.
+
+The curated vocabulary decides what a question is about, and the examples' naive Bayes model
+(``examples.py``) may overrule it. Naive Bayes is sure of itself on questions unlike any example,
+which is what real people write (a story, then a question about their own situation), so its
+probability cannot tell a right answer from a confident wrong one. The examples nearest the
+question can: ``ask`` answers only when enough of the nearest examples' similarity lies with the
+topic it found (``ask.AGREE``); otherwise it says it is not sure and shows that topic as a guess.
+
+Nearest by cosine similarity of TF-IDF vectors over words and pairs of words (sublinear counts,
+smoothed inverse document frequency, unit length), as the standard baseline in
+``benchmarks/baseline.py`` weighs words. Written here, not taken from scikit-learn: that is a
+development dependency only, and importing it (with NumPy and SciPy) would cost more than a whole
+``ask``. The index is built from ``data/questions.yaml`` on first use and kept in the user's cache.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+
+from . import cache, examples
+
+NEAREST = 25  # how many of the most similar examples vote
+TOKEN = re.compile(r"\b\w\w+\b")  # words of two or more letters or digits, as the baseline reads them
+
+
+def terms(text: str) -> list[str]:
+    """The question's words (lower case, accents stripped) and pairs of neighbouring words."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    found = TOKEN.findall(text)
+    return [*found, *(f"{a} {b}" for a, b in pairwise(found))]
+
+
+def _vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    weights = {t: (1.0 + math.log(n)) * idf[t] for t, n in counts.items() if t in idf}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+class Index:
+    """The example questions as unit TF-IDF vectors, looked up term by term. Each term's entry is
+    packed in one ``bytes`` (its idf, then the examples that use it and its weight in each, as
+    machine arrays): the cache reads 20,000 short strings many times faster than 100,000 floats,
+    and a question unpacks only its own terms."""
+
+    def __init__(self, labels: list[str], terms: dict[str, bytes]) -> None:
+        self.labels, self.terms = labels, terms
+
+    @classmethod
+    def build(cls, labelled: dict[str, list[str]]) -> Index:
+        labels: list[str] = []
+        documents: list[Counter[str]] = []
+        for label, questions in labelled.items():
+            for question in questions:
+                labels.append(label)
+                documents.append(Counter(terms(question)))
+        frequency: Counter[str] = Counter()
+        for document in documents:
+            frequency.update(document.keys())
+        n = len(documents)
+        idf = {t: math.log((1 + n) / (1 + df)) + 1.0 for t, df in frequency.items()}
+        postings: dict[str, tuple[array, array]] = defaultdict(lambda: (array("I"), array("f")))
+        for i, document in enumerate(documents):
+            for term, weight in _vector(document, idf).items():
+                ids, weights = postings[term]
+                ids.append(i)
+                weights.append(weight)
+        packed = {t: array("f", [idf[t]]).tobytes() + ids.tobytes() + weights.tobytes()
+                  for t, (ids, weights) in postings.items()}
+        return cls(labels, packed)
+
+    def state(self) -> tuple[list[str], dict[str, bytes]]:
+        return self.labels, self.terms
+
+    def _entry(self, term: str) -> tuple[float, array, array]:
+        blob = self.terms[term]
+        n = (len(blob) - 4) // 8
+        idf, ids, weights = array("f"), array("I"), array("f")
+        idf.frombytes(blob[:4])
+        ids.frombytes(blob[4:4 + 4 * n])
+        weights.frombytes(blob[4 + 4 * n:])
+        return idf[0], ids, weights
+
+    def shares(self, question: str, nearest: int = NEAREST, ignore: str | None = None) -> dict[str, float] | None:
+        """Each label's share of the similarity of the ``nearest`` examples most like the question
+        (examples labelled ``ignore`` left out); None when the question has no term any example uses."""
+        entries = {t: self._entry(t) for t in dict.fromkeys(terms(question)) if t in self.terms}
+        query = _vector(Counter(t for t in terms(question) if t in entries), {t: e[0] for t, e in entries.items()})
+        if not query:
+            return None
+        similarity: dict[int, float] = defaultdict(float)
+        for term, weight in query.items():
+            _, ids, weights = entries[term]
+            for i, w in zip(ids, weights):
+                similarity[i] += weight * w
+        voters = ((i, s) for i, s in similarity.items() if self.labels[i] != ignore)
+        best = sorted(voters, key=lambda kv: (-kv[1], kv[0]))[:nearest]
+        total = sum(s for _, s in best)
+        if total <= 0:
+            return None
+        shares: dict[str, float] = defaultdict(float)
+        for i, s in best:
+            shares[self.labels[i]] += s / total
+        return dict(shares)
+
+
+def build(labelled: dict[str, list[str]]) -> Index:
+    return Index.build(labelled)
+
+
+def load() -> Index:
+    """The index of the packaged example questions, from the cache when the file has not changed."""
+    path = examples.questions_path()
+    state = cache.load_derived("neighbours", path, "tfidf-2")
+    if state is not None:
+        try:
+            return Index(*state)
+        except Exception:  # noqa: BLE001, S110 - a damaged entry is built again
+            pass
+    index = Index.build(examples.read_examples(path))
+    cache.store_derived("neighbours", path, "tfidf-2", index.state())
+    return index
+
+
+def share(shares: dict[str, float] | None, keys: Iterable[str]) -> float:
+    return sum((shares or {}).get(k, 0.0) for k in keys)
