@@ -433,6 +433,7 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
 
 @pytest.mark.parametrize("question", [
     "how much does a nurse make", "how much do lawyers earn", "what does a teacher do", "what is the salary of a lawyer",
+    "how do I become a doctor", "what skills does a web developer need",  # the examples never answer these with this role
 ])
 def test_another_occupation_is_not_answered_with_this_role(cli, question):
     """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
@@ -475,3 +476,17 @@ def test_a_long_question_the_nearest_examples_do_not_back_is_not_sure_with_its_t
 def test_a_question_the_nearest_examples_back_is_answered(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == "answered" and data["topic"] == topic
+
+
+@pytest.mark.parametrize(("question", "status", "title"), [
+    ("how do I become a data scientist", "related", "Data scientist"),  # becoming that title, the role unnamed
+    ("how do I switch from data analyst to ML", "answered", None),  # where the asker starts: this role's path
+    ("can a data scientist become a machine learning engineer", "answered", None),
+])
+def test_becoming_a_related_title_is_related_and_starting_from_one_is_this_roles_path(cli, question, status, title):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == status
+    if title:
+        assert data["related_title"]["name"] == title
+    else:
+        assert data["topic"] == "path"

@@ -99,6 +99,8 @@ PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
+GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
+ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
                   "careers", "pros_cons", "resources")  # topics whose own section the role's words come from
 
@@ -285,6 +287,9 @@ def focus(question: str) -> str:
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
 SUBJECT, REFINER, NAME, UNKNOWN = "subject", "refiner", "name", "unknown"
+# Declined for a subject named outright that the examples never overrule (``examples: ignored``):
+# "how do I become a doctor" is like many questions about this role's path, and is not one.
+FINAL = "final"
 # Declined for asking why where the article gives no reason (the refiner "why"): the examples hold
 # no reason it does not give, so they never overrule this ("why is a PhD required" is not the facts).
 REASON = "reason"
@@ -445,7 +450,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
 
     hits = [h for h in hits if not (h.subject and told(h) and not bears(h.key))]
 
-    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION
+    becoming = best in ("path", "education") and bool(GOAL & set(tokens))  # "how do I become a data scientist"
+    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
                                               or best == "titles" and not topics.strong[best]):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
@@ -457,7 +463,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         if not outright and "why" in tokens and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
             # "why do most jobs require a master's": a reason the article does not give, not the facts
             return result(NOT_COVERED, asked, REASON, subjects=subjects)
-        return result(NOT_COVERED, asked, SUBJECT if outright else REFINER, subjects=subjects)
+        final = outright and any(catalog.uncovered[k].get("examples") == "ignored" for k in subjects)
+        return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
                         if not all(background[p] for p in words(w)))  # "I'm a barista in Lisbon. ...": not asked
     if unmentioned:
@@ -737,6 +744,8 @@ def _related_title(catalog: Catalog, role: Role, tokens: list[str]) -> tuple[Tit
     if best is None:
         return None, tokens
     start, size = _find(tokens, best[2]), len(best[2])
+    if start > 0 and tokens[start - 1] in ORIGIN:
+        return None, tokens  # "how do I switch from data analyst": where the asker starts, not what they ask about
     for topic in TOPICS:
         for hit in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS):
             if hit.start <= start and start + size <= hit.end and hit.end - hit.start > size:

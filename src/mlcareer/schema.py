@@ -221,12 +221,14 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # the words that name it (``refiners`` only count in a question that also matches ``refines``;
 # ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...";
 # ``with_role: ignored``: not in a question that names the role, "can a teacher become an ML engineer";
-# ``stated``: pairs of keywords the article itself compares, whose refiners then do not count).
+# ``stated``: pairs of keywords the article itself compares, whose refiners then do not count;
+# ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor").
 SUBJECT = Obj({"text": Str(), "says": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
                "stated": ListOf(ListOf(Str())),
                "background": Str(pattern="ignored", hint="'ignored'"),
-               "with_role": Str(pattern="ignored", hint="'ignored'")},
+               "with_role": Str(pattern="ignored", hint="'ignored'"),
+               "examples": Str(pattern="ignored", hint="'ignored'")},
               required=("text",))
 
 DOCUMENT = Obj(
