@@ -490,3 +490,23 @@ def test_becoming_a_related_title_is_related_and_starting_from_one_is_this_roles
         assert data["related_title"]["name"] == title
     else:
         assert data["topic"] == "path"
+
+
+def test_two_questions_in_one_are_each_answered(cli):
+    """'what's the pay and what skills do I need': the pay and the skills, each under its question."""
+    data = json.loads(cli("ask", "--json", "what's the pay and what skills do I need").out)
+    assert data["status"] == "answered"
+    assert {data["topic"], *(a["topic"] for a in data["also"])} == {"salary", "skills"}
+    assert all(a["status"] == "answered" and a["answer"] for a in data["also"])
+
+
+def test_the_question_of_a_post_the_source_does_not_cover_is_said_and_the_other_answered(cli):
+    result = cli("ask", "how much do ML engineers make in germany and do I need a masters?")
+    assert result.code == 1 and "The source does not cover pay or jobs by country" in result.out
+    assert "You also asked \u201cdo I need a masters?\u201d: Degrees and education" in result.out
+    markdown = cli("ask", "--format", "markdown", "how much do ML engineers make in germany and do I need a masters?")
+    assert "You also asked" in markdown.out and "Degrees and education" in markdown.out
+
+
+def test_one_question_asks_nothing_else(cli):
+    assert json.loads(cli("ask", "--json", "what skills do I need").out)["also"] == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .ask import ANSWERED, EMPTY, NOT_COVERED, NOT_UNDERSTOOD, RELATED, VOCABULARY, Match, match
+from .ask import ANSWERED, EMPTY, FAMILIES, NOT_COVERED, NOT_UNDERSTOOD, RELATED, VOCABULARY, Match, match, questions_in
 from .catalog import Catalog
 from .errors import ExitCode, UsageError
 from .model import Role, Title
@@ -51,6 +51,7 @@ class Answer(NamedTuple):
     related: Title | None = None
     basis: str = VOCABULARY  # what decided the outcome: the curated vocabulary or the example questions
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the topic they read instead
+    also: tuple[Answer, ...] = ()  # the other questions of a post that asks two or more, each answered or declined
 
     @property
     def exit_code(self) -> int:
@@ -58,8 +59,41 @@ class Answer(NamedTuple):
 
 
 def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Answer:
-    """The answer to a question; UsageError when it has no words at all."""
-    found = match(catalog, clean(question), role_hint)  # no escape sequence reaches the matcher or a message
+    """The answer to a question; UsageError when it has no words at all. A post that asks two or
+    more questions ("what's the pay and what skills do I need?") is answered as a whole, then each
+    question on its own: the answers on other topics come with it (``also``), and, with an answer,
+    any question the source does not cover. The whole's outcome and exit code stand: a post not
+    understood as a whole gets its guesses only, and no part is promoted to the answer (on the
+    real development questions that answered two more right and three more wrongly)."""
+    question = clean(question)  # no escape sequence reaches the matcher or a message
+    whole = _one(catalog, question, role_hint)
+    asked = questions_in(question)
+    if len(asked) < 2:
+        return whole
+    if whole.outcome not in (ANSWERED, NOT_COVERED):  # not understood as a whole: its guesses say enough
+        return whole
+    parts = [_one(catalog, q, role_hint or whole.role.slug) for q in asked]
+    answered = [p for p in parts if p.outcome == ANSWERED]
+    declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
+    others = _distinct([whole, *answered])[1:] + declined
+    return whole._replace(also=tuple(others)) if others else whole
+
+
+def _family(topic: Topic | None) -> str | None:
+    key = topic.key if topic else None
+    return next((min(f) for f in FAMILIES if key in f), key)
+
+
+def _distinct(answers: list[Answer]) -> list[Answer]:
+    """The answers, one per topic (a family counts as one), in order."""
+    seen: dict[str | None, Answer] = {}
+    for a in answers:
+        seen.setdefault(_family(a.topic), a)
+    return list(seen.values())
+
+
+def _one(catalog: Catalog, question: str, role_hint: str | None) -> Answer:
+    found = match(catalog, question, role_hint)
     if found.outcome == EMPTY or found.role is None:
         raise UsageError("Ask a question, e.g. mlcareer ask \"how much does an ML engineer make?\"")
     role = found.role

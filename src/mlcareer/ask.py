@@ -267,6 +267,22 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Where one sentence asks a second question: "and" (or "also", "plus") before a question word and
+# its subject ("what's the pay and what skills do I need", "and do I need a master's").
+SECOND = re.compile(r"[,;]?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|which|where|who|why|when|do|does|is|are|can|"
+                    r"should|will|would)\b\s*\w)", re.IGNORECASE)
+MIN_PART = 3  # words a part must have to be asked on its own
+
+
+def questions_in(question: str) -> list[str]:
+    """The questions a post asks, in order: each sentence ending in "?" after the background
+    (the last one if none ends so), each split again where "and" starts a second question.
+    One question gives a list of one."""
+    question = focus(question)
+    asking = [s.strip() for s in SENTENCE_END.split(question) if s.strip().endswith("?")] or [question.strip()]
+    parts = [p.strip(" ,;") for sentence in asking for p in SECOND.split(sentence)]
+    return [p for p in parts if len(words(p)) >= MIN_PART] or [question]
+
 
 
 def focus(question: str) -> str:

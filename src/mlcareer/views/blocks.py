@@ -480,4 +480,9 @@ def answer_page(answer) -> list[Block]:
         elif answer.outcome == NOT_UNDERSTOOD:
             out.append(Heading(f"A guess: {part.topic.heading}"))
         out += section_blocks(role, part.section, quotes=True, heading=False) or [Para(SILENT, "warn")]
+    for other in answer.also:  # a post's other questions: each with its own answer or why there is none
+        page = answer_page(other)
+        said = page[0].text.split(": ", 1)[-1] if isinstance(page[0], Heading) else ""
+        out.append(Heading(f"You also asked \u201c{other.question}\u201d: {said}", 1))
+        out += [b for b in page[1:] if not (isinstance(b, Para) and b.style == "dim")]
     return out

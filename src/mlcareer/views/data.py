@@ -108,6 +108,8 @@ def answer(result) -> dict:
             "section": result.parts[0].section.key if answered else None,
             "answer": section_value(role, result.parts[0].section) if answered else None,
             "nearest": [] if answered else [part(p) for p in result.parts],
+            "also": [{k: v for k, v in answer(other).items() if k not in ("version", "role", "source")}
+                     for other in result.also],
             "source": source(role.source)}
 
 
