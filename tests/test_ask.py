@@ -434,6 +434,7 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
 @pytest.mark.parametrize("question", [
     "how much does a nurse make", "how much do lawyers earn", "what does a teacher do", "what is the salary of a lawyer",
     "how do I become a doctor", "what skills does a web developer need",  # the examples never answer these with this role
+    "how do i become a pilot", "how do I become a software engineer", "what skills does a product manager need",
 ])
 def test_another_occupation_is_not_answered_with_this_role(cli, question):
     """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
@@ -510,3 +511,16 @@ def test_the_question_of_a_post_the_source_does_not_cover_is_said_and_the_other_
 
 def test_one_question_asks_nothing_else(cli):
     assert json.loads(cli("ask", "--json", "what skills do I need").out)["also"] == []
+
+
+@pytest.mark.parametrize("question", [
+    ("Hey everyone, long time lurker here. How much does an ML engineer make per hour if I want to freelance on Upwork "
+    "on the side?"),
+    ("I got into a masters program in statistics and one in computer science. Which one is better for becoming a "
+    "machine learning engineer?"),
+])
+def test_a_subject_named_outright_in_a_long_post_is_not_answered_by_the_examples(cli, question):
+    """A freelancer's rate is not the estimates' figure, and the article ranks no two degrees:
+    however pay-like or education-like the example questions find the post."""
+    result = cli("ask", "--json", question)
+    assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)

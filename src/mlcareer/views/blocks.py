@@ -484,5 +484,5 @@ def answer_page(answer) -> list[Block]:
         page = answer_page(other)
         said = page[0].text.split(": ", 1)[-1] if isinstance(page[0], Heading) else ""
         out.append(Heading(f"You also asked \u201c{other.question}\u201d: {said}", 1))
-        out += [b for b in page[1:] if not (isinstance(b, Para) and b.style == "dim")]
+        out += page[2:] if page[1:2] == [Para(source_line(role), "dim")] else page[1:]  # the source line is said once
     return out

@@ -14,7 +14,7 @@ def render(blocks: Iterable[Block]) -> str:
         if isinstance(block, Heading):
             text = clean(block.text)
             if block.level == 1:
-                lines += [text, "=" * len(text)]
+                lines += ["", text, "=" * len(text)] if lines else [text, "=" * len(text)]
             else:
                 lines += ["", text.upper()]
         elif isinstance(block, Para):

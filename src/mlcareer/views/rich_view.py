@@ -57,7 +57,7 @@ def layout(blocks: Iterable[Block], out: Console) -> list[Text]:
     lines: list[Text] = []
     for block in blocks:
         if isinstance(block, Heading):
-            if block.level != 1:
+            if block.level != 1 or lines:  # a heading after text stands apart from it
                 lines.append(Text())
             style = "bold cyan" if block.level == 1 else "bold magenta"
             lines += hang(out, styled(block.text, style), width)
