@@ -26,6 +26,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable, Collection
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -154,7 +155,13 @@ def _real(word: str, real: Collection[str]) -> bool:
 def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
     """Where ``phrase`` (keyword words) starts in ``tokens``, or -1."""
     n = len(phrase)
+    # A word is the keyword only if they begin alike (``_same_word``: typos in the first letter
+    # are not taken), so most places are passed over on their first letter: a long post compares
+    # thousands of keywords with every place.
+    first = phrase[0][:1] if n and not phrase[0].startswith("*") else ""
     for start in range(len(tokens) - n + 1):
+        if first and not tokens[start].startswith(first):
+            continue
         if all(_same_word(tokens[start + i], phrase[i], fuzzy, real) for i in range(n)):
             return start
     return -1
@@ -174,6 +181,11 @@ def _remove(tokens: list[str], names: list[list[str]]) -> tuple[list[str], bool]
 
 def keyword_words(keyword: str) -> list[str]:
     """A keyword as words; a trailing * (a stem) survives the processing."""
+    return list(_keyword_words(keyword))
+
+
+@lru_cache(maxsize=8192)  # every question reads the same few thousand keywords
+def _keyword_words(keyword: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in keyword.split():
         processed = words(part)  # "future-proof" is two words
@@ -181,7 +193,7 @@ def keyword_words(keyword: str) -> list[str]:
             out += processed
             if part.endswith("*"):
                 out[-1] += "*"
-    return out
+    return tuple(out)
 
 
 class Hit(NamedTuple):
