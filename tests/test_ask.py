@@ -524,3 +524,10 @@ def test_a_subject_named_outright_in_a_long_post_is_not_answered_by_the_examples
     however pay-like or education-like the example questions find the post."""
     result = cli("ask", "--json", question)
     assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
+
+
+def test_answers_read_from_a_pipe_are_set_apart_by_a_blank_line():
+    result = run_process("ask", input="pay\n?!\nwhat do they do\n", env={"NO_COLOR": "1"})
+    lines = result.out.splitlines()
+    second = lines.index(next(line for line in lines if line.endswith(": Duties")))
+    assert lines[0].endswith(": Pay") and lines[second - 1] == "" and lines[second - 2] != ""

@@ -733,6 +733,7 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
             pass
         output.prompt(banner())
     unanswered = False
+    printed = False  # an answer was printed: the next is set apart from it
     while True:
         try:  # the prompt inside: a Ctrl-C just after it is written is one at the prompt
             if terminal:
@@ -755,15 +756,18 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
                 output.prompt(f"{topic_list()} {LEAVING}")
             continue
         try:
-            unanswered |= _answer(ctx, line, role, fmt, several=True) != 0
+            unanswered |= _answer(ctx, line, role, fmt, several=True, after=printed) != 0
+            printed = True
         except UsageError:  # punctuation alone: no words to ask about
             if terminal:
                 output.prompt(f"Type a question in words. {LEAVING}")
         sys.stdout.flush()
 
 
-def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, several: bool = False) -> int:
-    """Print one answer (with ``several``, JSON as one line: JSON Lines); its exit code (README: "Exit codes")."""
+def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, several: bool = False,
+            after: bool = False) -> int:
+    """Print one answer (with ``several``, JSON as one line: JSON Lines; ``after`` another answer,
+    text and Markdown set apart by a blank line); its exit code (README: "Exit codes")."""
     # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .answers import answer
@@ -773,6 +777,8 @@ def _answer(ctx: typer.Context, question: str, role: str | None, fmt: Format, se
     if several and fmt is Format.json:
         output.as_json(data.answer(result), compact=True)
     else:
+        if after:
+            sys.stdout.write("\n")
         emit(ctx, fmt, data.answer, blocks.answer_page, result)
     return result.exit_code
 
