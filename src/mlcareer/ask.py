@@ -18,6 +18,11 @@ Four outcomes, never a guess:
   source never uses ("Zalando"), or mostly words the source never uses;
 - ``not_understood``: no topic clearly leads; the closest ones, if any, are kept;
 - ``related``: about a title the profile lists but the source does not profile.
+
+Then the example questions may change the outcome (``reconsider``: their naive Bayes model), and
+a question of more than ``BRIEF`` words is answered only if the example questions nearest it
+agree (``agreed``: ``neighbours.py``). ``questions_in`` finds the questions of a post that asks
+several; ``answers`` answers each.
 """
 
 from __future__ import annotations
@@ -294,7 +299,6 @@ def questions_in(question: str) -> list[str]:
     asking = [s.strip() for s in SENTENCE_END.split(question) if s.strip().endswith("?")] or [question.strip()]
     parts = [p.strip(" ,;") for sentence in asking for p in SECOND.split(sentence)]
     return [p for p in parts if len(words(p)) >= MIN_PART] or [question]
-
 
 
 def focus(question: str) -> str:
