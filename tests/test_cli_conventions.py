@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -130,3 +131,21 @@ def test_ctrl_c_at_the_ask_prompt_ends_the_line_and_exits_130():
         os.close(master)
     assert proc.returncode == 130
     assert (err + rest).decode().endswith("ask> \n"), "the shell prompt would follow 'ask> ' on its line"
+
+
+@pytest.mark.parametrize("args", [
+    ("ask", "--role", "", "pay"), ("ask", "--role", " ", "--json", "pay"), ("titles", ""), ("titles", "--json", ""),
+    ("--data", "", "roles", "--json"), ("--data", "", "roles"), ("help", "--man", "show"),
+])
+def test_an_empty_name_or_a_word_with_help_man_is_a_usage_error(cli, args):
+    result = cli(*args)
+    assert result.code == 2 and result.err.count("\n") == 1 and "Traceback" not in result.err
+    if "--json" in args:
+        assert json.loads(result.out)["error"]["exit_code"] == 2
+    else:
+        assert result.out == ""
+
+
+def test_an_empty_mlcareer_data_names_no_file(cli, monkeypatch):
+    monkeypatch.setenv("MLCAREER_DATA", "")
+    assert cli("roles").code == 0

@@ -44,10 +44,14 @@ class SourceFormat(str, Enum):
 
 class Settings:
     def __init__(self, data: list[str], color: str, pager: bool = True) -> None:
-        self.data = data
+        self.given = data  # --data as given: checked when a command reads it, so --json reports it as JSON
         self.color = color
         self.pager = pager
         self._catalog = None
+
+    @property
+    def data(self) -> list[str]:
+        return file_names(self.given, "--data")
 
     @property
     def catalog(self):
@@ -296,7 +300,7 @@ def main_options(
 
     Global options go before or after the command.
     """
-    ctx.obj = Settings(file_names(data, "--data"), color.value, not no_pager)
+    ctx.obj = Settings(list(data or []), color.value, not no_pager)
     if ctx.invoked_subcommand is None:
         sys.stdout.write(ctx.get_help() + "\n")
         raise typer.Exit()
@@ -378,6 +382,8 @@ def titles(
     from .views import blocks, data
 
     catalog = settings(ctx).catalog
+    if role and not " ".join(role).strip():
+        role_of(ctx, role)  # titles "": the usage error an empty role name is everywhere, not every title
     search, name = titles_words(catalog, search, role or [])
     scope = role_of(ctx, name) if name else None
     result = find_titles(catalog, search, scope, limit)
@@ -614,6 +620,9 @@ def help_command(
     from . import output
 
     root = ctx.find_root()
+    if man and command:  # one manual page holds every command: a command name would be ignored
+        output.error("--man prints the whole manual page; give no command with it (e.g. mlcareer help --man).")
+        raise typer.Exit(int(ExitCode.USAGE))
     if man:
         sys.stdout.write(man_page())
         return
@@ -706,6 +715,8 @@ def ask(
     fmt: FormatOpt = None,
 ) -> None:
     fmt = chosen(json, fmt)
+    if role is not None and not role.strip():
+        role_of(ctx, role)  # --role "": the usage error an empty role name is everywhere
     if question:
         code = _answer(ctx, " ".join(question), role, fmt)
         if code:
