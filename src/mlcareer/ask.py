@@ -164,12 +164,22 @@ def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collec
     # are not taken), so most places are passed over on their first letter: a long post compares
     # thousands of keywords with every place.
     first = phrase[0][:1] if n and not phrase[0].startswith("*") else ""
-    for start in range(len(tokens) - n + 1):
-        if first and not tokens[start].startswith(first):
-            continue
+    places = _places(tuple(tokens)).get(first, ()) if first else range(len(tokens))
+    for start in places:
+        if start > len(tokens) - n:
+            break
         if all(_same_word(tokens[start + i], phrase[i], fuzzy, real) for i in range(n)):
             return start
     return -1
+
+
+@lru_cache(maxsize=64)  # one question's tokens are searched for thousands of keywords
+def _places(tokens: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """The places of the question's words, by their first letter, in order."""
+    found: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        found.setdefault(token[:1], []).append(i)
+    return {letter: tuple(places) for letter, places in found.items()}
 
 
 def _remove(tokens: list[str], names: list[list[str]]) -> tuple[list[str], bool]:
