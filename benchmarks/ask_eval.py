@@ -161,9 +161,9 @@ def without(catalog, questions: set[str]) -> None:
     examples = {key: [q for q in qs if " ".join(q.split()) not in questions] for key, qs in read_examples().items()}
     ask._MODELS[catalog] = Model.count(examples, names)
     if hasattr(ask, "_NEIGHBOURS"):  # builds before round 5 have no nearest-examples index
-        from mlcareer.neighbours import build
+        from mlcareer.neighbours import Index
 
-        ask._NEIGHBOURS[catalog] = build(examples)
+        ask._NEIGHBOURS[catalog] = Index.build(examples)
 
 
 def predict_ask(catalog, questions: Iterable[str]) -> list[Pred]:

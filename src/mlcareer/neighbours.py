@@ -111,10 +111,6 @@ class Index:
         return dict(shares)
 
 
-def build(labelled: dict[str, list[str]]) -> Index:
-    return Index.build(labelled)
-
-
 def load() -> Index:
     """The index of the packaged example questions, from the cache when the file has not changed."""
     path = examples.questions_path()
