@@ -423,9 +423,15 @@ def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) 
             closest = shares
     if closest is None:
         return found
-    leading = max(closest, key=lambda k: (closest[k], k))
-    return found._replace(outcome=NOT_UNDERSTOOD, confidence=round(share(closest, family), 2), basis=EXAMPLES,
-                          doubt=None if leading in family else leading, subjects=(), unmentioned=())
+    ranked = sorted(closest, key=lambda k: (-closest[k], k))
+    keys = dict.fromkeys([topic, *ranked[:2]])  # the topic found, and what the examples read instead
+    alternatives = tuple(sorted(((k, round(share(closest, family if k == topic else {k}), 2)) for k in keys),
+                                key=lambda kv: -kv[1]))
+    # decided by the examples, so scored by them (README, "JSON output"): the confidence is their
+    # leading topic's share, the alternatives each topic's share, all between 0 and 1
+    return found._replace(outcome=NOT_UNDERSTOOD, confidence=round(closest[ranked[0]], 2), basis=EXAMPLES,
+                          alternatives=alternatives, doubt=None if ranked[0] in family else ranked[0],
+                          subjects=(), unmentioned=())
 
 
 def _refines(one: str, other: str | None) -> bool:
