@@ -169,6 +169,25 @@ def test_names_and_words_the_source_never_uses_are_not_covered(cli):
     assert "Pay" not in unknown.out
 
 
+@pytest.mark.parametrize("question", ["What Would a Typical Day of a Machine Learning Engineer Consist of, and How Does it Compare?",
+                                      "A Typical Day Of An ML Engineer Compared"])
+def test_a_capital_in_a_title_case_line_names_nothing(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == "typical_day"
+
+
+def test_a_capital_inside_a_sentence_or_word_is_still_a_name(cli):
+    for question in ("Question: is Zalando a good place for ML engineers?", "Do ML Engineers Use PyTorch Or Not?"):
+        data = json.loads(cli("ask", "--json", question).out)
+        assert data["status"] == "not_covered"
+
+
+@pytest.mark.parametrize("question", ["How to be a Machine Learning Engineer in 2025?", "how to be an ML engineer"])
+def test_the_central_question_in_plain_words_is_the_path(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == "path"
+
+
 def test_a_title_without_profile_gets_an_honest_answer(cli):
     result = cli("ask", "How much does a data scientist make?")
     assert result.code == 1  # nothing found for that title: the same code as `salary "data scientist"`
@@ -531,3 +550,8 @@ def test_answers_read_from_a_pipe_are_set_apart_by_a_blank_line():
     lines = result.out.splitlines()
     second = lines.index(next(line for line in lines if line.endswith(": Duties")))
     assert lines[0].endswith(": Pay") and lines[second - 1] == "" and lines[second - 2] != ""
+
+
+def test_growing_older_is_a_personal_circumstance_the_source_does_not_cover(cli):
+    data = json.loads(cli("ask", "--json", "I'm 45. Should I be worried about looking for ML jobs as I get older?").out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith("age")

@@ -101,6 +101,11 @@ bullets point points sense idea ideas example examples case cases fact facts det
 amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
 aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
 """  # split once per catalog, in Lexicon
+YEAR = re.compile(r"\b(?:(?:in|for|by|of) )?(?:19|20)\d\d\b")  # "how to be an ML engineer in 2025": the year changes no phrasing
+# Before a sentence's first word: nothing, or an end of sentence, a colon, a line break or a list
+# marker ("1.", "2)", "-"), then quotes and brackets: a capital there names nothing ("1. Job Reality: ...").
+STARTS = re.compile(r"(?:^|[.?!:;\n]|(?:^|\s)(?:\d+[.)]|[-*\u2022\u2013\u2014]))[\s\"'\u201c\u2018(\[]*$")
+TITLED = 0.6  # the share of capitalised words that makes a line Title Case
 PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
@@ -260,7 +265,7 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     """Similarity to the closest phrasing, both without role names, word order ignored."""
     from rapidfuzz import fuzz, process
 
-    text = " ".join(w for w in text.split() if w not in FILLER)
+    text = " ".join(w for w in YEAR.sub(" ", text).split() if w not in FILLER)
     if not text or not phrases:
         return 0.0
     stripped = [" ".join(w for w in _remove(words(p), role_names)[0] if w not in FILLER) for p in phrases]
@@ -708,13 +713,18 @@ class Lexicon:
         """Names in the question the role's facts never use: a capitalised word that does not
         start the question ("PyTorch", "Spotify"), or one with digits or symbols ("H1B", "C++")."""
         names = {w for name in role_names for w in name}
+        found = list(NAMED.finditer(question))
+        # A Title Case Line ("What Would a Typical Day ... Consist of") capitalises every word: no name by that.
+        titled = sum(m.group()[0].isupper() for m in found) >= TITLED * len(found) and len(found) >= 4
         out = []
-        for i, match in enumerate(NAMED.finditer(question)):
+        for match in found:
             word = match.group()
             plain = words(word)
             if not plain or any(p in names for p in plain):
                 continue
-            capital = i > 0 and any(c.isupper() for c in word) and not word.isupper() or len(word) > 2 and word.isupper()
+            starts = bool(STARTS.search(question[:match.start()]))  # a sentence's, heading's or list item's first word
+            inner = any(c.isupper() for c in word[1:]) and not word.isupper()  # "PyTorch", "LinkedIn"
+            capital = inner or word[0].isupper() and not (starts or titled or word.isupper()) or len(word) > 2 and word.isupper()
             symbol = any(c.isdigit() or c in "+#" for c in word)
             if (capital or symbol) and not all(self.knows(p) for p in plain):
                 out.append(word)
