@@ -238,3 +238,16 @@ def test_the_cache_keeps_at_most_its_bound_of_entries(cli, tmp_path, isolated, m
     assert len(entries) == 3
     assert stranger.read_text(encoding="utf-8") == "my own notes"
     assert cli("--data", str(tmp_path / "roles5.yaml"), "roles").code == 0  # the newest are kept and still serve
+
+
+def test_ask_reads_an_edited_role_files_new_words_despite_its_cached_lexicon(cli, tmp_path, isolated):
+    import json
+
+    user = write_role(tmp_path / "mine.yaml")
+    question = ["--data", str(user), "ask", "--role", "wrangler", "--json", "do they brew beer"]
+    before = json.loads(cli(*question).out)
+    assert before["status"] == "not_covered" and "beer" in before["not_covered"]
+    assert any(p.name.startswith("lexicon-") for p in entries(isolated))
+    write_role(user, "Cleans data and brews beer.")
+    after = json.loads(cli(*question).out)
+    assert "beer" not in (after["not_covered"] or "")

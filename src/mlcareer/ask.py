@@ -28,14 +28,18 @@ several; ``answers`` answers each.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
+import zlib
 from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import NamedTuple
 
-from .catalog import Catalog
+from . import cache, wording
+from .catalog import BUILTIN, Catalog, builtin_data_path
 from .examples import UNCOVERED, Model, Opinion
 from .examples import load as load_examples
 from .model import Role, Title
@@ -105,6 +109,7 @@ YEAR = re.compile(r"\b(?:(?:in|for|by|of) )?(?:19|20)\d\d\b")  # "how to be an M
 # Before a sentence's first word: nothing, or an end of sentence, a colon, a line break or a list
 # marker ("1.", "2)", "-"), then quotes and brackets: a capital there names nothing ("1. Job Reality: ...").
 STARTS = re.compile(r"(?:^|[.?!:;\n]|(?:^|\s)(?:\d+[.)]|[-*\u2022\u2013\u2014]))[\s\"'\u201c\u2018(\[]*$")
+PLAIN = re.compile(r"[a-z0-9]+")  # a keyword word that words() leaves as it is
 TITLED = 0.6  # the share of capitalised words that makes a line Title Case
 PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
@@ -208,7 +213,8 @@ def keyword_words(keyword: str) -> list[str]:
 def _keyword_words(keyword: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in keyword.split():
-        processed = words(part)  # "future-proof" is two words
+        # most keyword words are plain lower-case words already: words() would return them as they are
+        processed = [part] if PLAIN.fullmatch(part) else words(part)  # "future-proof" is two words
         if processed:
             out += processed
             if part.endswith("*"):
@@ -677,6 +683,16 @@ class Lexicon:
                             self.known.add(stem(word))
                             self.words.add(word)
 
+    def state(self) -> tuple:
+        return (self.sections, self.pairs, self.words, self.known, self.spellings, self.generic, self.stems)
+
+    @classmethod
+    def restore(cls, state: tuple) -> Lexicon:
+        lexicon = cls.__new__(cls)
+        (lexicon.sections, lexicon.pairs, lexicon.words, lexicon.known, lexicon.spellings, lexicon.generic,
+         lexicon.stems) = state
+        return lexicon
+
     def knows(self, word: str) -> bool:
         """Whether the source or the vocabulary uses the word, or a close misspelling of it."""
         if word in STOP_WORDS or stem(word) in self.known or any(word.startswith(s) for s in self.stems):
@@ -759,8 +775,30 @@ def _lexicon(catalog: Catalog, role: Role) -> Lexicon:
     """The role's lexicon, built once per catalog (an interactive session asks many questions)."""
     per_role = _LEXICONS.setdefault(catalog, {})
     if role.slug not in per_role:
-        per_role[role.slug] = Lexicon(catalog, role)
+        per_role[role.slug] = _cached_lexicon(catalog, role)
     return per_role[role.slug]
+
+
+def _cached_lexicon(catalog: Catalog, role: Role) -> Lexicon:
+    """The role's lexicon from the user's cache, when the role's file, the catalog's vocabulary
+    and the code that builds it are all as they were (start-up: building it takes longer than
+    reading it); else built and stored."""
+    try:
+        code = b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], wording))
+    except OSError:
+        return Lexicon(catalog, role)
+    key = f"lexicon-1|{role.slug}|{zlib.crc32(repr(catalog.topics).encode())}|{zlib.crc32(code)}"
+    source = catalog.origin(role.slug)
+    source = builtin_data_path() if source == BUILTIN else source
+    state = cache.load_derived("lexicon", source, key)
+    if state is not None:
+        try:
+            return Lexicon.restore(state)
+        except (TypeError, ValueError):  # a damaged entry is built again
+            pass
+    lexicon = Lexicon(catalog, role)
+    cache.store_derived("lexicon", source, key, lexicon.state())
+    return lexicon
 
 
 def _strings(value) -> list[str]:
