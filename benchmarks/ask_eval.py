@@ -89,9 +89,9 @@ def load(path: Path) -> list[dict]:
 def item(raw: dict) -> Item:
     """A set's question in one shape, whichever shape the set is written in."""
     q = str(raw["q"])
-    if "label" in raw:
+    if "label" in raw or "|" in str(raw.get("topic", "")):  # written sets may give two topics too (`topic: a|b`)
         labels: list[str] = []
-        for label in str(raw["label"]).split("|"):
+        for label in str(raw.get("label", raw.get("topic"))).split("|"):
             labels += EXPANDED.get(label.strip(), (label.strip(),))
         return Item(q, tuple(dict.fromkeys(labels)), None, True)
     if "topic" in raw:
