@@ -555,3 +555,17 @@ def test_answers_read_from_a_pipe_are_set_apart_by_a_blank_line():
 def test_growing_older_is_a_personal_circumstance_the_source_does_not_cover(cli):
     data = json.loads(cli("ask", "--json", "I'm 45. Should I be worried about looking for ML jobs as I get older?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("age")
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("what does an ML engineer do all day? my sister in Porto Alegre asked me", "duties"),
+    ("what skills does an ML engineer need? I already know Kotlin", "skills")])
+def test_a_name_said_only_about_the_asker_is_background_not_the_question(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == topic
+
+
+@pytest.mark.parametrize("question", ["At Google, what is the salary?",
+                                      "I wonder whether my Kotlin experience counts, what skills does an ML engineer need?"])
+def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
+    assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"

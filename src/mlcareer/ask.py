@@ -557,7 +557,24 @@ def _background(question: str) -> Counter[str]:
     the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
     found = Counter(w for match in BACKGROUND.finditer(question) for w in words(match.group("context")))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
+    clauses = [c for c in CLAUSE.split(question) if c.strip()]
+    if any(_asks(c) for c in clauses):  # "what is it exactly? my cousin in Pune keeps talking about it"
+        said |= Counter(w for c in clauses if not _asks(c) and FIRST_PERSON & set(words(c)) for w in words(c))
     return found | said
+
+
+# Where a post's clauses part: the end of a sentence, a comma, a semicolon, a dash, "but".
+CLAUSE = re.compile(r"(?<=[.!?])\s+|\n+|[,;]\s*|\s[-\u2013\u2014]\s|\s(?=but\s)", re.IGNORECASE)
+# A clause that asks: it ends with a question mark, opens with a question word or a request, or
+# asks in other words ("please shed light on whether ...", "I wonder if ...").
+ASKS = re.compile(r"^\W*(?:what|whats|what's|how|which|where|who|why|when|is|are|do|does|did|can|could|should|would|"
+                  r"will|any|explain|tell|describe|list|give)\b|\?\W*$|\b(?:whether|please|wonder\w*|curious|"
+                  r"want to know|like to know|know if)\b", re.IGNORECASE)
+FIRST_PERSON = frozenset(["i", "im", "ive", "id", "ill", "my", "me", "we", "our", "us", "mine"])
+
+
+def _asks(clause: str) -> bool:
+    return bool(ASKS.search(clause.strip()))
 
 
 # A sentence that ends in a full stop or an exclamation mark, before a later one that ends in a question mark.
