@@ -567,8 +567,8 @@ def _background(question: str) -> Counter[str]:
 CLAUSE = re.compile(r"(?<=[.!?])\s+|\n+|[,;]\s*|\s[-\u2013\u2014]\s|\s(?=but\s)", re.IGNORECASE)
 # A clause that asks: it ends with a question mark, opens with a question word or a request, or
 # asks in other words ("please shed light on whether ...", "I wonder if ...").
-ASKS = re.compile(r"^\W*(?:what|whats|what's|how|which|where|who|why|when|is|are|do|does|did|can|could|should|would|"
-                  r"will|any|explain|tell|describe|list|give)\b|\?\W*$|\b(?:whether|please|wonder\w*|curious|"
+ASKS = re.compile(r"^\W*(?:(?:but|and|so|also|or|ok|okay)\s+)?(?:what|whats|what's|how|which|where|who|why|when|is|are|do|does|did|can|could|should|would|"
+                  r"will|any|explain|tell|describe|list|give)\b|\?\W*$|\b(?:whether|please|pls|plz|wonder\w*|curious|"
                   r"want to know|like to know|know if)\b", re.IGNORECASE)
 FIRST_PERSON = frozenset(["i", "im", "ive", "id", "ill", "my", "me", "we", "our", "us", "mine"])
 
