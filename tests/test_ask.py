@@ -528,6 +528,28 @@ def test_the_question_of_a_post_the_source_does_not_cover_is_said_and_the_other_
     assert "You also asked" in markdown.out and "Degrees and education" in markdown.out
 
 
+def test_each_question_of_a_post_is_read_with_what_the_post_says(cli):
+    """'I'm in India': its pay question is pay in India, declined; its skills question is answered."""
+    data = json.loads(cli("ask", "--json", "I'm in India. How much would I make? And what skills do I need?").out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith("pay or jobs by country")
+    assert [(a["status"], a["topic"]) for a in data["also"]] == [("answered", "skills")]
+
+
+def test_a_question_that_lost_what_the_whole_was_declined_for_is_not_answered_alone(cli):
+    data = json.loads(cli("ask", "--json", "What do senior ML engineers do? And how much do they make?").out)
+    assert data["status"] == "not_covered" and all(a["topic"] != "salary" for a in data["also"])
+
+
+@pytest.mark.parametrize("question", ["how much do they make? do I need a PhD?",
+                                      "How much do ML engineers make, and do they need a PhD?"])
+def test_a_post_declined_only_as_a_whole_is_answered_question_by_question(cli, question):
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == 0 and (data["status"], data["topic"]) == ("answered", "salary")
+    assert [(a["status"], a["topic"]) for a in data["also"]] == [("answered", "education")]
+    assert data["question"] == question
+
+
 def test_one_question_asks_nothing_else(cli):
     assert json.loads(cli("ask", "--json", "what skills do I need").out)["also"] == []
 
@@ -569,3 +591,12 @@ def test_a_name_said_only_about_the_asker_is_background_not_the_question(cli, qu
                                       "I wonder whether my Kotlin experience counts, what skills does an ML engineer need?"])
 def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("how much will I earn starting out", "pay by experience"),
+    ("what is machine learning?", "other fields"),
+    ("can I do this part time", "work schedules and hours")])
+def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subject):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .ask import ANSWERED, EMPTY, FAMILIES, NOT_COVERED, NOT_UNDERSTOOD, RELATED, VOCABULARY, Match, match, questions_in
+from .ask import (
+    ANSWERED,
+    EMPTY,
+    FAMILIES,
+    NOT_COVERED,
+    NOT_UNDERSTOOD,
+    RELATED,
+    VOCABULARY,
+    Match,
+    match,
+    questions_in,
+    told_in,
+)
 from .catalog import Catalog
 from .errors import ExitCode, UsageError
 from .model import Role, Title
@@ -52,6 +64,7 @@ class Answer(NamedTuple):
     basis: str = VOCABULARY  # what decided the outcome: the curated vocabulary or the example questions
     doubt: str | None = None  # not understood by the examples' doubt: "uncovered", or the topic they read instead
     also: tuple[Answer, ...] = ()  # the other questions of a post that asks two or more, each answered or declined
+    subjects: tuple[str, ...] = ()  # not covered: the keys of the subjects in ``uncovered:``
 
     @property
     def exit_code(self) -> int:
@@ -72,11 +85,26 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         return whole
     if whole.outcome not in (ANSWERED, NOT_COVERED):  # not understood as a whole: its guesses say enough
         return whole
-    parts = [_one(catalog, q, role_hint or whole.role.slug) for q in asked]
+    told = told_in(question)  # each question is read with what the post says ("I'm in India.")
+    parts = [_one(catalog, f"{told} {q}" if told else q, role_hint or whole.role.slug)._replace(question=q)
+             for q in asked]
     answered = [p for p in parts if p.outcome == ANSWERED]
+    if whole.outcome == NOT_COVERED and answered and not any(p.outcome == NOT_COVERED for p in parts):
+        # Declined only as a whole ("how much do they make? do I need a PhD?" is not pay by degree):
+        # its questions are answered one by one, the first answer first.
+        first, *rest = _distinct(answered)
+        return first._replace(question=whole.question, also=tuple(rest))
+    if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
+        near = {_family(BY_KEY.get(k)) for s in whole.subjects for k in _bears_on(catalog.uncovered[s])}
+        answered = [p for p in answered if _family(p.topic) not in near]
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
     return whole._replace(also=tuple(others)) if others else whole
+
+
+def _bears_on(subject: dict) -> list[str]:
+    """The topics a subject the source does not cover bears on: its nearest, and those it refines."""
+    return [*(subject.get("nearest") or ()), *(subject.get("refines") or ())]
 
 
 def _family(topic: Topic | None) -> str | None:
@@ -102,7 +130,7 @@ def _one(catalog: Catalog, question: str, role_hint: str | None) -> Answer:
     def result(outcome: str, message: str | None, topic: Topic | None = None, parts: tuple[Part, ...] = (),
                not_covered: str | None = None) -> Answer:
         return Answer(found.question, outcome, role, topic, parts, not_covered, message, found.confidence,
-                      alternatives, found.related, found.basis, found.doubt)
+                      alternatives, found.related, found.basis, found.doubt, subjects=found.subjects)
 
     if found.outcome == ANSWERED and found.topic:
         topic = BY_KEY[found.topic]

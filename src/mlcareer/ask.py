@@ -322,6 +322,16 @@ def questions_in(question: str) -> list[str]:
     return [p for p in parts if len(words(p)) >= MIN_PART] or [question]
 
 
+def told_in(question: str) -> str:
+    """What a post says without asking: its sentences that do not end in "?" ("I'm in India."),
+    when some other sentence does; each of its questions is read with them ("How much would I
+    make?" is pay in India, which the source does not cover)."""
+    sentences = [s.strip() for s in SENTENCE_END.split(focus(question)) if s.strip()]
+    if not any(s.endswith("?") for s in sentences):
+        return ""
+    return " ".join(s for s in sentences if not s.endswith("?"))
+
+
 def focus(question: str) -> str:
     """At most ``MAX_QUERY`` characters of a long post, ending with its last question (a sentence
     ending in "?"), with whole sentences of what comes before it: the question and the asker's
