@@ -600,3 +600,9 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
 def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subject):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)
+
+
+@pytest.mark.parametrize(("question", "topic"), [("waht dose a ml enginer do", "duties"), ("hwo much do they make", "salary")])
+def test_a_short_word_with_two_letters_swapped_is_still_that_word(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", topic)

@@ -724,8 +724,8 @@ class Lexicon:
         """Whether the source or the vocabulary uses the word, or a close misspelling of it."""
         if word in STOP_WORDS or stem(word) in self.known or any(word.startswith(s) for s in self.stems):
             return True
-        if len(word) < 5:
-            return False
+        if len(word) < 5:  # a short word is known only as itself or with two letters swapped ("waht", "dose")
+            return any(f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2:]}" in STOP_WORDS for i in range(len(word) - 1))
         from rapidfuzz import fuzz, process
 
         return process.extractOne(word, self.spellings, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO) is not None
