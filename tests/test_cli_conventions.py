@@ -149,3 +149,23 @@ def test_an_empty_name_or_a_word_with_help_man_is_a_usage_error(cli, args):
 def test_an_empty_mlcareer_data_names_no_file(cli, monkeypatch):
     monkeypatch.setenv("MLCAREER_DATA", "")
     assert cli("roles").code == 0
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["titles", "--search", ""], "The search is empty"),
+    (["fit", "--answers", ""], "The answers are empty")])
+def test_an_empty_search_or_answer_list_is_a_usage_error_that_says_so(cli, args, says):
+    result = cli(*args)
+    assert result.code == 2 and result.err.startswith(f"mlcareer: {says}") and result.out == ""
+
+
+def test_an_unknown_command_points_to_help_within_its_sentence():
+    result = run_process("bogus")
+    assert result.code == 2
+    assert result.err.strip() == "mlcareer: No such command 'bogus' (see 'mlcareer --help')."
+
+
+def test_a_markdown_profile_links_its_source():
+    out = run_process("show", "--format", "markdown").out
+    source = next(line for line in out.splitlines() if line.startswith("_Source:"))
+    assert source.endswith(". <https://www.theforage.com/blog/careers/machine-learning-engineer>_")

@@ -106,7 +106,7 @@ def words(text: str) -> set[str]:
 def assert_fits(text: str, columns: int, where: str) -> None:
     for line in text.splitlines():
         assert line == line.rstrip(), f"{where}: trailing spaces: {line!r}"
-        if len(line) > columns:  # only a word too long for any line (a URL, a path) may stick out
+        if len(line) >= columns:  # the last column stays free; only a word too long for any line (a URL) sticks out
             indent = len(line) - len(line.lstrip())
             assert any(len(word) > columns - indent - 10 for word in line.split()), \
                 f"{where}: wider than {columns} columns: {line!r}"

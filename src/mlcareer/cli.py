@@ -865,7 +865,9 @@ def main(argv: list[str] | None = None) -> None:
 
         ctx = getattr(exc, "ctx", None)  # click's usage errors carry the command they are about
         where = f" (see '{ctx.command_path} --help')" if ctx else ""
-        output.error(exc.format_message() + where)
+        message = exc.format_message()
+        # "No such command 'bogus'." reads on: the pointer goes before the full stop
+        output.error(f"{message[:-1]}{where}." if where and message.endswith(".") else message + where)
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         # start-up: --help and Tab do not load the query, view and output layers

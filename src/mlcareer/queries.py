@@ -240,6 +240,8 @@ def titles_words(catalog: Catalog, search: str | None, words: list[str]) -> tupl
     """``titles [WORDS...] --search QUERY`` as (search, role): the words are the role they name;
     with a search, words that name no role are the rest of an unquoted search
     (``--search data scientist``), as the words of ``ask`` are one question."""
+    if search is not None and not search.strip():
+        raise UsageError("The search is empty; give words to look for, e.g. --search data.")
     name = " ".join(words) or None
     if name is None or search is None or names_a_role(catalog, name):
         return search, name
@@ -401,6 +403,8 @@ def parse_answer(text: str) -> str | None:
 
 def parse_answers(text: str, count: int) -> list[str]:
     """``"yes,no,u"`` into answers, one per question; UsageError if the list does not fit."""
+    if not text.strip():
+        raise UsageError(f"The answers are empty; give one per question, each {ANSWER_HELP}.")
     parts = [p for p in text.replace(";", ",").split(",")]
     answers = [parse_answer(p) for p in parts]
     bad = [shorten(p, 20) for p, a in zip(parts, answers) if a is None]

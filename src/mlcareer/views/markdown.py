@@ -9,6 +9,7 @@ from ..text import clean
 from .blocks import Bars, Block, Bullets, Heading, Hint, Para, Table, quotes_to_show
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_URL = re.compile(r"(https?://[^\s<>]*[^\s<>.,;:!?)\]])")  # an address, without the full stop after it
 
 
 def esc(text: str) -> str:
@@ -23,7 +24,7 @@ def render(blocks: Iterable[Block]) -> str:
         elif isinstance(block, Para):
             if block.style == "hint":
                 continue  # a shared document holds no command-line hints
-            parts.append(f"_{esc(block.text)}_" if block.style else esc(block.text))
+            parts.append(f"_{_inline(block.text)}_" if block.style else _inline(block.text))
         elif isinstance(block, Bullets):
             parts.append(_bullets(block))
         elif isinstance(block, Table):
@@ -56,6 +57,12 @@ def _detail(detail: str) -> str:
     if sep and rest.startswith("http") and " " not in rest:
         return f"{esc(label)}: {_link(rest)}"
     return esc(detail)
+
+
+def _inline(text: str) -> str:
+    """Text whose web addresses are links (a profile's "Source: ... https://..." line)."""
+    pieces = _URL.split(clean(text))
+    return "".join(_link(p) if n % 2 else _SPECIAL.sub(r"\\\1", p) for n, p in enumerate(pieces))
 
 
 def _link(url: str) -> str:

@@ -52,7 +52,7 @@ def render(blocks: Iterable[Block], out: Console) -> None:
 
 def layout(blocks: Iterable[Block], out: Console) -> list[Text]:
     """Every block as lines of styled text no wider than the console (URLs aside)."""
-    width = max(out.width, 20)
+    width = max(out.width - 1, 20)  # the last column stays free: some terminals wrap a line that fills it
     dumb = out.is_dumb_terminal
     lines: list[Text] = []
     for block in blocks:
