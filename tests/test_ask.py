@@ -606,3 +606,10 @@ def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subje
 def test_a_short_word_with_two_letters_swapped_is_still_that_word(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
     assert (data["status"], data["topic"]) == ("answered", topic)
+
+
+def test_getting_into_another_field_is_not_this_roles_path_but_a_degree_in_it_for_this_role_is_education(cli):
+    other = json.loads(cli("ask", "--json", "how do I get into data science?").out)
+    assert other["status"] == "not_covered" and other["not_covered"].startswith("other fields")
+    degree = json.loads(cli("ask", "--json", "should I get a master's in data science to become an ML engineer?").out)
+    assert (degree["status"], degree["topic"]) == ("answered", "education")
