@@ -37,6 +37,8 @@ HELD_OUT = (
     "tests/ask_real_heldout6.yaml",
     "tests/ask_real_heldout7.yaml",
     "tests/ask_real_heldout8.yaml",
+    "tests/ask_real_heldout9.yaml",
+    "tests/ask_real_heldout10.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
