@@ -580,7 +580,7 @@ def test_growing_older_is_a_personal_circumstance_the_source_does_not_cover(cli)
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("what does an ML engineer do all day? my sister in Porto Alegre asked me", "duties"),
+    ("what skills does an ML engineer need? my sister in Porto Alegre asked me", "skills"),
     ("what skills does an ML engineer need? I already know Kotlin", "skills")])
 def test_a_name_said_only_about_the_asker_is_background_not_the_question(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)

@@ -163,14 +163,15 @@ def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question):
 
 
 @pytest.mark.parametrize(("question", "topic", "because"), [
-    ("why is salary information sparse", "salary",
+    # the pay section and the sources both give the reason (ASK_LABELS: "how reliable the pay data is" is the sources)
+    ("why is salary information sparse", {"salary", "sources"},
      "Because machine learning is a fast-growing and evolving field, salary information is sparse."),
-    ("why do job titles overlap", "titles",
+    ("why do job titles overlap", {"titles"},
      "Because machine learning is a smaller part of the larger fields of data science and computer science"),
 ])
 def test_a_why_the_article_gives_a_reason_for_is_answered_with_it(cli, question, topic, because):
     data, code = ask_json(cli, question)
-    assert data["status"] == "answered" and code == 0 and data["topic"] == topic
+    assert data["status"] == "answered" and code == 0 and data["topic"] in topic
     assert because in flat(cli("ask", question).out)
 
 
