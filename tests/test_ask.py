@@ -613,3 +613,16 @@ def test_getting_into_another_field_is_not_this_roles_path_but_a_degree_in_it_fo
     assert other["status"] == "not_covered" and other["not_covered"].startswith("other fields")
     degree = json.loads(cli("ask", "--json", "should I get a master's in data science to become an ML engineer?").out)
     assert (degree["status"], degree["topic"]) == ("answered", "education")
+
+
+def test_chatgpt_is_named_in_passing_not_a_tool_the_article_leaves_unnamed(cli):
+    data = json.loads(cli("ask", "--json", "do ML engineers use chatgpt").out)
+    assert data["status"] == "not_covered"
+    assert data["message"].startswith("The article names ChatGPT once, in passing: \u201cWith all the talk")
+    assert "tools it does not name" not in data["message"]
+
+
+def test_a_google_certification_is_the_certification_question_not_an_employer(cli):
+    data = json.loads(cli("ask", "--json", "what is the google cert").out)
+    assert data["status"] == "not_covered" and "cloud.google.com/certification" in data["message"]
+    assert "named employers" not in data["not_covered"]
