@@ -626,3 +626,10 @@ def test_a_google_certification_is_the_certification_question_not_an_employer(cl
     data = json.loads(cli("ask", "--json", "what is the google cert").out)
     assert data["status"] == "not_covered" and "cloud.google.com/certification" in data["message"]
     assert "named employers" not in data["not_covered"]
+
+
+def test_what_the_article_says_of_certifications_is_said_only_to_a_question_about_them(cli):
+    length = json.loads(cli("ask", "--json", "how long is a PhD").out)
+    assert length["status"] == "not_covered" and length["message"].startswith("The source does not cover which degree")
+    cert = json.loads(cli("ask", "--json", "which certification should I get").out)
+    assert cert["status"] == "not_covered" and cert["message"].startswith("The article recommends no particular certification")

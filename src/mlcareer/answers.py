@@ -20,6 +20,7 @@ from .ask import (
     Match,
     match,
     questions_in,
+    says_for,
     told_in,
 )
 from .catalog import Catalog
@@ -140,7 +141,7 @@ def _one(catalog: Catalog, question: str, role_hint: str | None) -> Answer:
     if found.outcome == NOT_COVERED:
         subject, nearest = _not_covered(catalog, found)
         message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
-        says = [s for s in dict.fromkeys(catalog.uncovered[k].get("says") for k in found.subjects) if s]
+        says = [s for s in dict.fromkeys(says_for(catalog.uncovered[k], found.question) for k in found.subjects) if s]
         message = " ".join([*says, message])  # what it does say on the subject comes first
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
     guesses = _guesses(found)

@@ -204,6 +204,17 @@ def _remove(tokens: list[str], names: list[list[str]]) -> tuple[list[str], bool]
     return tokens, found
 
 
+def says_for(subject: dict, question: str) -> str | None:
+    """What the article does say on a subject it does not cover, when it bears on the question:
+    always, unless ``says_when`` names the words it is about ("how long is a PhD" is not told of
+    the article's certification link)."""
+    says, wanted = subject.get("says"), subject.get("says_when")
+    if not says or not wanted:
+        return says
+    tokens = words(question)
+    return says if any(_find(tokens, keyword_words(k)) >= 0 for k in wanted) else None
+
+
 def keyword_words(keyword: str) -> list[str]:
     """A keyword as words; a trailing * (a stem) survives the processing."""
     return list(_keyword_words(keyword))

@@ -222,8 +222,9 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # ``background: ignored``: not when the asker names it as their own background, "I work in retail, ...";
 # ``with_role: ignored``: not in a question that names the role, "can a teacher become an ML engineer";
 # ``stated``: pairs of keywords the article itself compares, whose refiners then do not count;
-# ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor").
-SUBJECT = Obj({"text": Str(), "says": Str(), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
+# ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor";
+# ``says_when``: words the question must have for ``says`` to be said, "certifications").
+SUBJECT = Obj({"text": Str(), "says": Str(), "says_when": ListOf(Str()), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
                "stated": ListOf(ListOf(Str())),
                "background": Str(pattern="ignored", hint="'ignored'"),
