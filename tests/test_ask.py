@@ -540,13 +540,16 @@ def test_a_question_that_lost_what_the_whole_was_declined_for_is_not_answered_al
     assert data["status"] == "not_covered" and all(a["topic"] != "salary" for a in data["also"])
 
 
-@pytest.mark.parametrize("question", ["how much do they make? do I need a PhD?",
-                                      "How much do ML engineers make, and do they need a PhD?"])
-def test_a_post_declined_only_as_a_whole_is_answered_question_by_question(cli, question):
+@pytest.mark.parametrize(("question", "first", "then"), [
+    ("how much do they make? do I need a PhD?", "salary", "education"),
+    ("How much do ML engineers make, and do they need a PhD?", "salary", "education"),
+    ("what skills do I need and how long does it take?", "skills", "path")])
+def test_a_post_read_wrongly_only_as_a_whole_is_answered_question_by_question(cli, question, first, then):
+    """Declined as pay by degree, or answered as the courses: an artefact of reading two questions as one."""
     result = cli("ask", "--json", question)
     data = json.loads(result.out)
-    assert result.code == 0 and (data["status"], data["topic"]) == ("answered", "salary")
-    assert [(a["status"], a["topic"]) for a in data["also"]] == [("answered", "education")]
+    assert result.code == 0 and (data["status"], data["topic"]) == ("answered", first)
+    assert [(a["status"], a["topic"]) for a in data["also"]] == [("answered", then)]
     assert data["question"] == question
 
 

@@ -90,6 +90,12 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     parts = [_one(catalog, f"{told} {q}" if told else q, role_hint or whole.role.slug)._replace(question=q)
              for q in asked]
     answered = [p for p in parts if p.outcome == ANSWERED]
+    if (whole.outcome == ANSWERED and len(answered) == len(parts)
+            and _family(whole.topic) not in {_family(p.topic) for p in answered}):
+        # Answered as a whole on a topic none of its questions asks ("what skills do I need and how
+        # long does it take?" is not the courses): its questions are answered one by one.
+        first, *rest = _distinct(answered)
+        return first._replace(question=whole.question, also=tuple(rest))
     if whole.outcome == NOT_COVERED and answered and not any(p.outcome == NOT_COVERED for p in parts):
         # Declined only as a whole ("how much do they make? do I need a PhD?" is not pay by degree):
         # its questions are answered one by one, the first answer first.
