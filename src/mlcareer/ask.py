@@ -183,6 +183,17 @@ def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collec
     return -1
 
 
+@lru_cache(maxsize=512)  # one list per vocabulary field, read for every question
+def _firsts(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each keyword with the first letter its first word must begin with ("" for none: a stem
+    "*..." or no words), as ``_find`` looks for it."""
+    out = []
+    for keyword in keywords:
+        phrase = _keyword_words(keyword)
+        out.append((keyword, phrase[0][:1] if phrase and not phrase[0].startswith("*") else ""))
+    return tuple(out)
+
+
 @lru_cache(maxsize=64)  # one question's tokens are searched for thousands of keywords
 def _places(tokens: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
     """The places of the question's words, by their first letter, in order."""
@@ -247,8 +258,11 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
           subject: bool = False, real: Collection[str] = ()) -> list[Hit]:
     """Each keyword of ``vocabulary`` found in the question, once, with its place and weight."""
     out = []
+    letters = _places(tuple(tokens)).keys()
     for weight, field in fields:
-        for keyword in vocabulary.get(field) or ():
+        for keyword, first in _firsts(tuple(vocabulary.get(field) or ())):
+            if first and first not in letters:  # its first word can be at no place of the question (``_find``)
+                continue
             phrase = keyword_words(keyword)
             start = _find(tokens, phrase, True, real) if phrase else -1
             end = start + len(phrase)
