@@ -117,7 +117,12 @@ class Model:
             counted[key] = found
         labels = sorted(k for k, questions in examples.items() if questions)
         ordered = sorted(set().union(*(counted[k] for k in labels)))
-        counts = array("I", (counted[k][f] for f in ordered for k in labels))
+        place = {f: i for i, f in enumerate(ordered)}
+        n = len(labels)
+        counts = array("I", [0]) * (n * len(ordered))  # zeros, then each label's counts in place
+        for j, key in enumerate(labels):
+            for f, c in counted[key].items():
+                counts[place[f] * n + j] = c
         return cls("\n".join(labels), [len(examples[k]) for k in labels], "\n".join(ordered), counts.tobytes(),
                    [sum(counted[k].values()) for k in labels])
 
