@@ -636,3 +636,24 @@ def test_what_the_article_says_of_certifications_is_said_only_to_a_question_abou
     assert length["status"] == "not_covered" and length["message"].startswith("The source does not cover which degree")
     cert = json.loads(cli("ask", "--json", "which certification should I get").out)
     assert cert["status"] == "not_covered" and cert["message"].startswith("The article recommends no particular certification")
+
+
+@pytest.mark.parametrize("question", ["I work at Google. How much would I make?", "what would I earn? I'm a senior engineer",
+                                      "I have a PhD in physics. How much would I make?"])
+def test_an_employer_or_level_the_asker_names_bears_on_the_pay_they_ask(cli, question):
+    assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
+
+
+@pytest.mark.parametrize(("question", "topic"), [("I work at Google. What skills do I need?", "skills"),
+                                                 ("I'm a senior dev. How do I become an ML engineer?", "path")])
+def test_an_employer_or_level_the_asker_names_does_not_bear_on_other_topics(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", topic)
+
+
+@pytest.mark.parametrize("question", ["What are the related job titles and what do they pay?",
+                                      "What do ML engineers at Google do? What's their salary?",
+                                      "What do junior ML engineers do? And how much do they make?"])
+def test_a_question_that_refers_back_to_another_job_or_an_uncovered_one_is_not_answered_as_pay(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["topic"] != "salary" and all(a["topic"] != "salary" for a in data["also"])

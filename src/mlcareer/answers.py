@@ -29,6 +29,7 @@ from .model import Role, Title
 from .sections import BY_NAME, Section
 from .text import clean
 from .topics import BY_KEY, TOPICS, Topic
+from .wording import words
 
 OUTCOMES = (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED)
 EXIT_CODES = {ANSWERED: ExitCode.OK, NOT_COVERED: ExitCode.NOT_FOUND, NOT_UNDERSTOOD: ExitCode.NOT_FOUND,
@@ -89,6 +90,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     told = told_in(question)  # each question is read with what the post says ("I'm in India.")
     parts = [_one(catalog, f"{told} {q}" if told else q, role_hint or whole.role.slug)._replace(question=q)
              for q in asked]
+    parts = _unreferred(parts)
     answered = [p for p in parts if p.outcome == ANSWERED]
     if (whole.outcome == ANSWERED and len(answered) == len(parts)
             and _family(whole.topic) not in {_family(p.topic) for p in answered}):
@@ -96,7 +98,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         # long does it take?" is not the courses): its questions are answered one by one.
         first, *rest = _distinct(answered)
         return first._replace(question=whole.question, also=tuple(rest))
-    if whole.outcome == NOT_COVERED and answered and not any(p.outcome == NOT_COVERED for p in parts):
+    if whole.outcome == NOT_COVERED and len(answered) == len(parts):
         # Declined only as a whole ("how much do they make? do I need a PhD?" is not pay by degree):
         # its questions are answered one by one, the first answer first.
         first, *rest = _distinct(answered)
@@ -107,6 +109,24 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
     return whole._replace(also=tuple(others)) if others else whole
+
+
+REFERRING = frozenset(["they", "them", "their", "theirs", "it", "its", "those", "these", "that"])
+
+
+def _unreferred(parts: list[Answer]) -> list[Answer]:
+    """The questions of a post that can be answered on their own: not one that refers back ("their
+    salary", "do they") after an earlier question about other jobs ("what are the related titles
+    and what do they pay?") or one the source does not cover ("What do ML engineers at Google do?
+    What's their salary?"): its answer would drop the words that made it another question."""
+    kept: list[Answer] = []
+    elsewhere = False  # an earlier question asked about other jobs, or about what the source does not cover
+    for n, part in enumerate(parts):
+        if not (elsewhere and n > 0 and REFERRING & set(words(part.question))):
+            kept.append(part)
+        elsewhere = elsewhere or part.outcome in (RELATED, NOT_COVERED) or (
+            part.topic is not None and part.topic.key == "titles")
+    return kept
 
 
 def _bears_on(subject: dict) -> list[str]:

@@ -442,6 +442,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 # confidently wrong passes the baseline's (BENCHMARKS.md, round 5).
 AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
+PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
 FAMILIES = ({"salary", "hourly"}, {"path", "education"})  # one answer family each, as ASK_LABELS scores
 
 
@@ -505,7 +506,10 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         span = [w for w in span if w not in STOP_WORDS] or span
         return all(tokens.count(w) <= background[w] for w in span)
 
-    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h))]
+    # ... unless the question asks the pay, which such a subject refines ("I work at Google. How much would I make?")
+    pay_asked = {h.key for h in hits if not h.subject and h.key in PAY and not told(h)}
+    hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h)
+                                    and not pay_asked & set(catalog.uncovered[h.key].get("refines") or ()))]
     # "Can a teacher become an ML engineer?" asks about the role, not about teaching.
     hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
@@ -691,7 +695,9 @@ def _subjects(catalog: Catalog, tokens: list[str], leading: set[str], hits: list
         if subject.get("refiners") and leading & set(subject.get("refines") or ()) and not _states(subject, tokens, real):
             found = _hits(key, tokens, {"keywords": subject["refiners"]}, KEYWORD_FIELDS, subject=True, real=real)
             found = _longest(found + [h for h in hits if not h.subject])
-            found = [h for h in found if h.subject and not told(h)]  # "I'm a senior dev. How do I ...?"
+            # "I'm a senior dev. How do I ...?" is the path; "I'm a senior dev. What would I earn?" is senior pay
+            near = leading & set(subject.get("nearest") or ())
+            found = [h for h in found if h.subject and (near or not told(h))]
             scores[key] = scores.get(key, 0.0) + sum(h.weight for h in found)
     outright = any(hit.subject for hit in hits)
     return tuple(key for key, score in sorted(scores.items(), key=lambda kv: -kv[1]) if score > 0), outright
