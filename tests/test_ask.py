@@ -657,3 +657,9 @@ def test_an_employer_or_level_the_asker_names_does_not_bear_on_other_topics(cli,
 def test_a_question_that_refers_back_to_another_job_or_an_uncovered_one_is_not_answered_as_pay(cli, question):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["topic"] != "salary" and all(a["topic"] != "salary" for a in data["also"])
+
+
+def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
+    data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")
+    assert json.loads(cli("ask", "--json", "do ML engineers work in healthcare?").out)["topic"] == "industries"
