@@ -18,6 +18,7 @@ from .ask import (
     RELATED,
     VOCABULARY,
     Match,
+    bears_on,
     match,
     questions_in,
     says_for,
@@ -92,19 +93,16 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
              for q in asked]
     parts = _unreferred(parts)
     answered = [p for p in parts if p.outcome == ANSWERED]
-    if (whole.outcome == ANSWERED and len(answered) == len(parts)
-            and _family(whole.topic) not in {_family(p.topic) for p in answered}):
-        # Answered as a whole on a topic none of its questions asks ("what skills do I need and how
-        # long does it take?" is not the courses): its questions are answered one by one.
-        first, *rest = _distinct(answered)
-        return first._replace(question=whole.question, also=tuple(rest))
-    if whole.outcome == NOT_COVERED and len(answered) == len(parts):
-        # Declined only as a whole ("how much do they make? do I need a PhD?" is not pay by degree):
-        # its questions are answered one by one, the first answer first.
+    # Each question answered on its own, but the whole declined ("how much do they make? do I need a
+    # PhD?" is not pay by degree) or answered on a topic none of them asks ("what skills do I need
+    # and how long does it take?" is not the courses): a reading of the whole only; the questions
+    # are answered one by one, the first answer first.
+    if len(answered) == len(parts) and (whole.outcome == NOT_COVERED or (
+            _family(whole.topic) not in {_family(p.topic) for p in answered})):
         first, *rest = _distinct(answered)
         return first._replace(question=whole.question, also=tuple(rest))
     if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
-        near = {_family(BY_KEY.get(k)) for s in whole.subjects for k in _bears_on(catalog.uncovered[s])}
+        near = {_family(BY_KEY.get(k)) for s in whole.subjects for k in bears_on(catalog.uncovered[s])}
         answered = [p for p in answered if _family(p.topic) not in near]
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
@@ -127,11 +125,6 @@ def _unreferred(parts: list[Answer]) -> list[Answer]:
         elsewhere = elsewhere or part.outcome in (RELATED, NOT_COVERED) or (
             part.topic is not None and part.topic.key == "titles")
     return kept
-
-
-def _bears_on(subject: dict) -> list[str]:
-    """The topics a subject the source does not cover bears on: its nearest, and those it refines."""
-    return [*(subject.get("nearest") or ()), *(subject.get("refines") or ())]
 
 
 def _family(topic: Topic | None) -> str | None:

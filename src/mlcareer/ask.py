@@ -27,6 +27,7 @@ several; ``answers`` answers each.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import weakref
@@ -35,7 +36,6 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 from . import cache, wording
@@ -213,6 +213,11 @@ def _remove(tokens: list[str], names: list[list[str]]) -> tuple[list[str], bool]
             found = True
             start = _find(tokens, name)
     return tokens, found
+
+
+def bears_on(subject: dict) -> list[str]:
+    """The topics a subject the source does not cover bears on: its nearest, and those it refines."""
+    return [*(subject.get("nearest") or ()), *(subject.get("refines") or ())]
 
 
 def says_for(subject: dict, question: str) -> str | None:
@@ -443,7 +448,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
 PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
-FAMILIES = ({"salary", "hourly"}, {"path", "education"})  # one answer family each, as ASK_LABELS scores
+FAMILIES = (set(PAY), {"path", "education"})  # one answer family each, as ASK_LABELS scores
 
 
 def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) -> Match:
@@ -543,8 +548,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # A subject the asker names only about themselves ("I live in Germany. What skills ...?") is not
     # asked about, unless it bears on what is asked ("I live in Germany. What would I earn?").
     def bears(key: str) -> bool:
-        subject = catalog.uncovered[key]
-        return not top or best in {*(subject.get("nearest") or ()), *(subject.get("refines") or ())}
+        return not top or best in bears_on(catalog.uncovered[key])
 
     hits = [h for h in hits if not (h.subject and told(h) and not bears(h.key))]
 
@@ -841,11 +845,11 @@ def _cached_lexicon(catalog: Catalog, role: Role) -> Lexicon:
     """The role's lexicon from the user's cache, when the role's file, the catalog's vocabulary
     and the code that builds it are all as they were (start-up: building it takes longer than
     reading it); else built and stored."""
-    try:
-        code = b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], wording))
+    try:  # the code's files as they stand (size and time), not read: a warm run reads only the entry
+        code = [(st.st_size, st.st_mtime_ns) for st in (os.stat(m.__file__ or "") for m in (sys.modules[__name__], wording))]
     except OSError:
         return Lexicon(catalog, role)
-    key = f"lexicon-1|{role.slug}|{zlib.crc32(repr(catalog.topics).encode())}|{zlib.crc32(code)}"
+    key = f"lexicon-2|{role.slug}|{zlib.crc32(repr(catalog.topics).encode())}|{code}"
     source = catalog.origin(role.slug)
     source = builtin_data_path() if source == BUILTIN else source
     state = cache.load_derived("lexicon", source, key)
