@@ -659,6 +659,14 @@ def test_a_question_that_refers_back_to_another_job_or_an_uncovered_one_is_not_a
     assert data["topic"] != "salary" and all(a["topic"] != "salary" for a in data["also"])
 
 
+def test_a_question_that_refers_back_is_read_with_the_one_it_refers_to(cli):
+    data = json.loads(cli("ask", "--json", "What do ML engineers do in healthcare? How much do they make?").out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")
+    assert [(a["status"], a["topic"]) for a in data["also"]] == [("answered", "industries")]
+    plain = json.loads(cli("ask", "--json", "What do ML engineers do? How much do they make?").out)
+    assert {plain["topic"], *(a["topic"] for a in plain["also"])} == {"duties", "salary"}
+
+
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
     data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")

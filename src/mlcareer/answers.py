@@ -91,7 +91,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     told = told_in(question)  # each question is read with what the post says ("I'm in India.")
     parts = [_one(catalog, f"{told} {q}" if told else q, role_hint or whole.role.slug)._replace(question=q)
              for q in asked]
-    parts = _unreferred(parts)
+    parts = _unreferred(catalog, parts, role_hint or whole.role.slug)
     answered = [p for p in parts if p.outcome == ANSWERED]
     # Each question answered on its own, but the whole declined ("how much do they make? do I need a
     # PhD?" is not pay by degree) or answered on a topic none of them asks ("what skills do I need
@@ -102,7 +102,7 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         first, *rest = _distinct(answered)
         return first._replace(question=whole.question, also=tuple(rest))
     if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
-        near = {_family(BY_KEY.get(k)) for s in whole.subjects for k in bears_on(catalog.uncovered[s])}
+        near = _near(catalog, whole)
         answered = [p for p in answered if _family(p.topic) not in near]
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
@@ -112,19 +112,31 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
 REFERRING = frozenset(["they", "them", "their", "theirs", "it", "its", "those", "these", "that"])
 
 
-def _unreferred(parts: list[Answer]) -> list[Answer]:
+def _unreferred(catalog: Catalog, parts: list[Answer], role: str) -> list[Answer]:
     """The questions of a post that can be answered on their own: not one that refers back ("their
     salary", "do they") after an earlier question about other jobs ("what are the related titles
     and what do they pay?") or one the source does not cover ("What do ML engineers at Google do?
-    What's their salary?"): its answer would drop the words that made it another question."""
+    What's their salary?"): its answer would drop the words that made it another question. One
+    that refers back to an answered question is read with it: "What do ML engineers do in
+    healthcare? How much do they make?" asks pay in healthcare, which the source does not cover."""
     kept: list[Answer] = []
     elsewhere = False  # an earlier question asked about other jobs, or about what the source does not cover
     for n, part in enumerate(parts):
-        if not (elsewhere and n > 0 and REFERRING & set(words(part.question))):
+        referring = n > 0 and bool(REFERRING & set(words(part.question)))
+        if referring and not elsewhere and part.outcome == ANSWERED:
+            both = _one(catalog, f"{parts[n - 1].question} {part.question}", role)
+            if both.outcome == NOT_COVERED and _family(part.topic) in _near(catalog, both):
+                part = both._replace(question=part.question)
+        if not (elsewhere and referring):
             kept.append(part)
         elsewhere = elsewhere or part.outcome in (RELATED, NOT_COVERED) or (
             part.topic is not None and part.topic.key == "titles")
     return kept
+
+
+def _near(catalog: Catalog, declined: Answer) -> set[str | None]:
+    """The topic families the subjects a declined answer names bear on (pay in a given industry: pay)."""
+    return {_family(BY_KEY.get(k)) for s in declined.subjects for k in bears_on(catalog.uncovered[s])}
 
 
 def _family(topic: Topic | None) -> str | None:
