@@ -667,6 +667,13 @@ def test_a_question_that_refers_back_is_read_with_the_one_it_refers_to(cli):
     assert {plain["topic"], *(a["topic"] for a in plain["also"])} == {"duties", "salary"}
 
 
+def test_another_field_is_not_this_roles_answer_but_its_courses_are(cli):
+    math = json.loads(cli("ask", "--json", "How much math I need for data science?").out)
+    assert math["status"] == "not_covered" and math["not_covered"].startswith("other fields")
+    sim = json.loads(cli("ask", "--json", "what skills will the bcg data science job sim build").out)
+    assert (sim["status"], sim["topic"]) == ("answered", "resources")
+
+
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
     data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")

@@ -515,6 +515,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     pay_asked = {h.key for h in hits if not h.subject and h.key in PAY and not told(h)}
     hits = [h for h in hits if not (h.subject and catalog.uncovered[h.key].get("background") == "ignored" and told(h)
                                     and not pay_asked & set(catalog.uncovered[h.key].get("refines") or ()))]
+    # "Is there a data science job simulation?" asks for the courses, which include one (``yields``).
+    asked_strongly = {h.key for h in hits if not h.subject and h.strong and not told(h)}
+    hits = [h for h in hits if not (h.subject and asked_strongly & set(catalog.uncovered[h.key].get("yields") or ()))]
     # "Can a teacher become an ML engineer?" asks about the role, not about teaching.
     hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.

@@ -223,10 +223,11 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # ``with_role: ignored``: not in a question that names the role, "can a teacher become an ML engineer";
 # ``stated``: pairs of keywords the article itself compares, whose refiners then do not count;
 # ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor";
-# ``says_when``: words the question must have for ``says`` to be said, "certifications").
+# ``says_when``: words the question must have for ``says`` to be said, "certifications"; ``yields``:
+# topics whose strong words in the question keep the subject from applying, "a data science job simulation").
 SUBJECT = Obj({"text": Str(), "says": Str(), "says_when": ListOf(Str()), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
-               "stated": ListOf(ListOf(Str())),
+               "stated": ListOf(ListOf(Str())), "yields": ListOf(Str()),
                "background": Str(pattern="ignored", hint="'ignored'"),
                "with_role": Str(pattern="ignored", hint="'ignored'"),
                "examples": Str(pattern="ignored", hint="'ignored'")},
@@ -276,7 +277,7 @@ class SubjectMap(NamedMap):
 
     def entry(self, key, spec, path, problems):
         subject = SUBJECT.check(spec, path, problems)
-        for field in ("nearest", "refines"):
+        for field in ("nearest", "refines", "yields"):
             for i, topic in enumerate((subject or {}).get(field) or ()):
                 if topic not in TOPIC_KEYS:
                     problems.append((path + (field, i), f"unknown topic (topics: {', '.join(TOPIC_KEYS)})"))
