@@ -473,7 +473,7 @@ def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic)
 
 
 @pytest.mark.parametrize(("question", "guess"), [
-    ("[D] ML PhDs who went into industry, do you miss publishing papers?", "industries"),
+    ("Is the tech industry still not recovered or I am that bad?", "industries"),
     ("Is machine learning the only way to earn a decent salary in this field?", "salary"),
 ])
 def test_a_long_question_the_nearest_examples_do_not_back_is_not_sure_with_its_topic_as_a_guess(cli, question, guess):
@@ -672,6 +672,13 @@ def test_another_field_is_not_this_roles_answer_but_its_courses_are(cli):
     assert math["status"] == "not_covered" and math["not_covered"].startswith("other fields")
     sim = json.loads(cli("ask", "--json", "what skills will the bcg data science job sim build").out)
     assert (sim["status"], sim["topic"]) == ("answered", "resources")
+
+
+def test_interviews_are_not_covered_but_the_interview_prep_course_is_a_course(cli):
+    advice = json.loads(cli("ask", "--json", "Do you have any advice for preparing for ML interviews?").out)
+    assert advice["status"] == "not_covered" and advice["not_covered"].startswith("how job interviews")
+    course = json.loads(cli("ask", "--json", "is there a free course to prep for technical interviews?").out)
+    assert (course["status"], course["topic"]) == ("answered", "resources")
 
 
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
