@@ -681,6 +681,16 @@ def test_interviews_are_not_covered_but_the_interview_prep_course_is_a_course(cl
     assert (course["status"], course["topic"]) == ("answered", "resources")
 
 
+def test_an_advice_question_shows_what_helps_before_the_steps_and_a_path_question_the_steps_first(cli):
+    advice = cli("ask", "how do I stand out to employers")
+    assert advice.code == 0 and "Advice" in advice.out.splitlines()[0]
+    assert advice.out.index("Side projects") < advice.out.index("Steps the source puts in order")
+    path = cli("ask", "how do I become a machine learning engineer")
+    assert path.out.index("Steps the source puts in order") < path.out.index("Side projects")
+    markdown = cli("ask", "--format", "markdown", "how do I stand out to employers").out
+    assert markdown.index("Side projects") < markdown.index("Steps the source puts in order")
+
+
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
     data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")

@@ -24,6 +24,9 @@ class Topic(NamedTuple):
     # Whether its plain keywords only judge what the question names: "are certifications worth it"
     # is about certifications; when another topic's strong words appear, only its own strong words count.
     judges: bool = False
+    # The part of its section an answer shows first, where the topic asks about that part and the
+    # section opens with another: advice is what helps alongside the steps, not the steps.
+    leads: str | None = None
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -39,7 +42,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("skills", "Skills", "skills"),
     Topic("pros_cons", "Pros and cons", "pros_cons", judges=True),
     Topic("resources", "Courses and job simulations", "resources"),
-    Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path"),
+    Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path", leads="alongside"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
     Topic("sources", "Sources", "sources", over_all=True),
 )

@@ -151,16 +151,23 @@ def _labelled(attr: str):
 
 PATH_ORDERED = "Steps the source puts in order"
 PATH_UNORDERED = "Also named as requirements (the source does not say at which point)"
+PATH_ALONGSIDE = "Alongside"
+PATH_ALONGSIDE_FIRST = "Alongside the steps below"
 
 
-def _path(role: Role, quotes: bool) -> list[Block]:
+def _path(role: Role, quotes: bool, leads: str | None = None) -> list[Block]:
+    """The path: its intro, the ordered steps, the requirements, what helps alongside; what helps
+    first when the question asks for it (``leads``, the advice)."""
     path = role.path
-    out: list[Block] = [Para(path.intro.text)] if path.intro else []
+    first = leads == "alongside" and bool(path.alongside)
+    out: list[Block] = facts(path.alongside, quotes, PATH_ALONGSIDE_FIRST) if first else []
+    out += [Para(path.intro.text)] if path.intro else []
     if path.steps:
         out.append(Bullets(tuple(item(f) for f in path.steps), numbered=len(path.steps) > 1,
                            title=PATH_ORDERED, show_quotes=quotes))
     out += facts(path.requirements, quotes, PATH_UNORDERED)
-    out += facts(path.alongside, quotes, "Alongside")
+    if not first:
+        out += facts(path.alongside, quotes, PATH_ALONGSIDE)
     return out
 
 
@@ -289,8 +296,10 @@ BUILDERS = {
 }
 
 
-def section_blocks(role: Role, section: Section, quotes: bool = False, heading: bool = True) -> list[Block]:
-    body = BUILDERS[section.key](role, quotes)
+def section_blocks(role: Role, section: Section, quotes: bool = False, heading: bool = True,
+                   leads: str | None = None) -> list[Block]:
+    """A section's blocks; ``leads``: the part an answer to a topic shows first (the path's advice)."""
+    body = _path(role, quotes, leads) if section.key == "path" and leads else BUILDERS[section.key](role, quotes)
     if not body and section.key != "not_covered":
         body = [Para(SILENT, "warn")]
     return ([Heading(section.heading)] if heading and body else []) + body
@@ -479,7 +488,8 @@ def answer_page(answer) -> list[Block]:
             out.append(Heading(f"What the source does say on the nearest topic: {part.topic.heading}"))
         elif answer.outcome == NOT_UNDERSTOOD:
             out.append(Heading(f"A guess: {part.topic.heading}"))
-        out += section_blocks(role, part.section, quotes=True, heading=False) or [Para(SILENT, "warn")]
+        out += section_blocks(role, part.section, quotes=True, heading=False, leads=part.topic.leads) or [
+            Para(SILENT, "warn")]
     for other in answer.also:  # a post's other questions: each with its own answer or why there is none
         page = answer_page(other)
         said = page[0].text.split(": ", 1)[-1] if isinstance(page[0], Heading) else ""
