@@ -691,6 +691,19 @@ def test_an_advice_question_shows_what_helps_before_the_steps_and_a_path_questio
     assert markdown.index("Side projects") < markdown.index("Steps the source puts in order")
 
 
+def test_the_related_titles_pay_is_declined_not_dropped(cli):
+    data = json.loads(cli("ask", "--json", "What are the related job titles and what do they pay?").out)
+    assert data["status"] == "not_covered" and "pay for the related job titles" in data["not_covered"]
+    assert "titles" in [n["topic"] for n in data["nearest"]]
+
+
+def test_a_post_whose_questions_are_each_answered_leads_with_the_first(cli):
+    data = json.loads(cli("ask", "--json", "what's the pay and what skills do I need?").out)
+    assert (data["topic"], [a["topic"] for a in data["also"]]) == ("salary", ["skills"])
+    data = json.loads(cli("ask", "--json", "what skills do I need and what's the pay?").out)
+    assert (data["topic"], [a["topic"] for a in data["also"]]) == ("skills", ["salary"])
+
+
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
     data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")

@@ -93,12 +93,11 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
              for q in asked]
     parts = _unreferred(catalog, parts, role_hint or whole.role.slug)
     answered = [p for p in parts if p.outcome == ANSWERED]
-    # Each question answered on its own, but the whole declined ("how much do they make? do I need a
-    # PhD?" is not pay by degree) or answered on a topic none of them asks ("what skills do I need
-    # and how long does it take?" is not the courses): a reading of the whole only; the questions
-    # are answered one by one, the first answer first.
-    if len(answered) == len(parts) and (whole.outcome == NOT_COVERED or (
-            _family(whole.topic) not in {_family(p.topic) for p in answered})):
+    # Each question answered on its own: the questions are answered one by one, the first answer
+    # first ("what's the pay and what skills do I need?" leads with the pay), whatever the whole
+    # read as: declined ("how much do they make? do I need a PhD?" is not pay by degree) or a topic
+    # none of them asks ("what skills do I need and how long does it take?" is not the courses).
+    if len(answered) == len(parts):
         first, *rest = _distinct(answered)
         return first._replace(question=whole.question, also=tuple(rest))
     if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
@@ -116,19 +115,22 @@ def _unreferred(catalog: Catalog, parts: list[Answer], role: str) -> list[Answer
     """The questions of a post that can be answered on their own: not one that refers back ("their
     salary", "do they") after an earlier question about other jobs ("what are the related titles
     and what do they pay?") or one the source does not cover ("What do ML engineers at Google do?
-    What's their salary?"): its answer would drop the words that made it another question. One
-    that refers back to an answered question is read with it: "What do ML engineers do in
-    healthcare? How much do they make?" asks pay in healthcare, which the source does not cover."""
+    What's their salary?"): its answer would drop the words that made it another question; it is
+    declined where, read with the question before it, the source does not cover it (the related
+    titles' pay), and left out otherwise. One that refers back to an answered question is read with
+    it too: "What do ML engineers do in healthcare? How much do they make?" asks pay in healthcare,
+    which the source does not cover."""
     kept: list[Answer] = []
     elsewhere = False  # an earlier question asked about other jobs, or about what the source does not cover
     for n, part in enumerate(parts):
         referring = n > 0 and bool(REFERRING & set(words(part.question)))
-        if referring and not elsewhere and part.outcome == ANSWERED:
+        if referring and (elsewhere or part.outcome == ANSWERED):
             both = _one(catalog, f"{parts[n - 1].question} {part.question}", role)
-            if both.outcome == NOT_COVERED and _family(part.topic) in _near(catalog, both):
+            if both.outcome == NOT_COVERED and (elsewhere or _family(part.topic) in _near(catalog, both)):
                 part = both._replace(question=part.question)
-        if not (elsewhere and referring):
-            kept.append(part)
+            elif elsewhere:  # not answered alone, and not declined as read with the question before it
+                continue
+        kept.append(part)
         elsewhere = elsewhere or part.outcome in (RELATED, NOT_COVERED) or (
             part.topic is not None and part.topic.key == "titles")
     return kept

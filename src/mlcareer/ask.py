@@ -568,7 +568,10 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         if not outright and "why" in tokens and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
             # "why do most jobs require a master's": a reason the article does not give, not the facts
             return result(NOT_COVERED, asked, REASON, subjects=subjects)
-        final = outright and any(catalog.uncovered[k].get("examples") == "ignored" for k in subjects)
+        # Never overruled by the examples: a subject so marked, named outright or (alone) by a refiner
+        # ("what do the related titles pay": the examples' titles are the list, not its pay).
+        ignored = [catalog.uncovered[k].get("examples") == "ignored" for k in subjects]
+        final = any(ignored) if outright else all(ignored)
         return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
                         if not all(background[p] for p in words(w)))  # "I'm a barista in Lisbon. ...": not asked
