@@ -704,6 +704,21 @@ def test_a_post_whose_questions_are_each_answered_leads_with_the_first(cli):
     assert (data["topic"], [a["topic"] for a in data["also"]]) == ("skills", ["salary"])
 
 
+@pytest.mark.parametrize(("question", "subject"), [
+    ("how much per month?", "pay per month, week or day"),
+    ("which pays more, ML engineer or data scientist?", "comparisons, rankings and counts"),
+])
+def test_pay_the_source_does_not_give_is_declined_not_shown_as_the_estimates(cli, question, subject):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)
+
+
+def test_the_google_ml_certification_is_the_one_the_article_links_to(cli):
+    data = json.loads(cli("ask", "--json", "does the Google ML certification help?").out)
+    assert data["status"] == "not_covered" and "cloud.google.com/certification" in data["message"]
+    assert "named employers" not in data["not_covered"]
+
+
 @pytest.mark.parametrize("question", ["what's the salary in the US?", "average ML engineer salary in america"])
 def test_pay_in_the_us_is_the_two_estimates_alike_however_asked(cli, question):
     """The estimates are ZipRecruiter's "national average" and Indeed's, in dollars: the written
