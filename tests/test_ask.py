@@ -713,6 +713,12 @@ def test_pay_the_source_does_not_give_is_declined_not_shown_as_the_estimates(cli
     assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)
 
 
+def test_a_name_in_the_askers_own_line_is_not_what_they_ask_even_possessive_and_a_typo_of_what_asks_nothing(cli):
+    data = json.loads(cli("ask", "--json", "I've been doing Andrew Ng's course at night. Do I need a master's degree?").out)
+    assert "Ng" not in (data["not_covered"] or "") and "Ng" not in (data["message"] or "")
+    assert json.loads(cli("ask", "--json", "wht do they do").out)["topic"] == "duties"
+
+
 def test_the_google_ml_certification_is_the_one_the_article_links_to(cli):
     data = json.loads(cli("ask", "--json", "does the Google ML certification help?").out)
     assert data["status"] == "not_covered" and "cloud.google.com/certification" in data["message"]

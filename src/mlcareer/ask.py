@@ -573,8 +573,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         ignored = [catalog.uncovered[k].get("examples") == "ignored" for k in subjects]
         final = any(ignored) if outright else all(ignored)
         return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
-    unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)
-                        if not all(background[p] for p in words(w)))  # "I'm a barista in Lisbon. ...": not asked
+    unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)  # "I'm a barista in Lisbon. ...": not asked
+                        if not all(background[p] or background[p + "s"] for p in words(w)))  # "Andrew Ng's course"
     if unmentioned:
         return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
     # Understood unless another topic accounts for words of the question that the best one does not.
