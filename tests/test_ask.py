@@ -691,6 +691,13 @@ def test_an_advice_question_shows_what_helps_before_the_steps_and_a_path_questio
     assert markdown.index("Side projects") < markdown.index("Steps the source puts in order")
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_an_answer_about_a_related_title_names_its_source_like_every_answer(cli, fmt):
+    result = cli("ask", "--format", fmt, "how much does a data scientist make")
+    assert result.code == 1 and "Data scientist" in result.out.splitlines()[0]
+    assert "Source: " in result.out and "theforage.com" in result.out
+
+
 def test_the_related_titles_pay_is_declined_not_dropped(cli):
     data = json.loads(cli("ask", "--json", "What are the related job titles and what do they pay?").out)
     assert data["status"] == "not_covered" and "pay for the related job titles" in data["not_covered"]

@@ -473,7 +473,7 @@ def answer_page(answer) -> list[Block]:
     role = answer.role
     if answer.outcome == RELATED:
         title = answer.related
-        return [Heading(title.shown, 1), Para(answer.message),
+        return [Heading(title.shown, 1), Para(source_line(role), "dim"), Para(answer.message),
                 Para(f"See: {shell_command('mlcareer', 'titles', '--search', title.shown)}, or ask about the {role.title}.",
                      "hint")]
     if answer.outcome == NOT_UNDERSTOOD:
