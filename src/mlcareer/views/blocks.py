@@ -296,10 +296,15 @@ BUILDERS = {
 }
 
 
+# Sections an answer may open with one of their parts (``Topic.leads``): the path's advice.
+LEADING = {"path": _path}
+
+
 def section_blocks(role: Role, section: Section, quotes: bool = False, heading: bool = True,
                    leads: str | None = None) -> list[Block]:
-    """A section's blocks; ``leads``: the part an answer to a topic shows first (the path's advice)."""
-    body = _path(role, quotes, leads) if section.key == "path" and leads else BUILDERS[section.key](role, quotes)
+    """A section's blocks; ``leads``: the part an answer to a topic shows first (``LEADING``)."""
+    led = LEADING.get(section.key) if leads else None
+    body = led(role, quotes, leads) if led else BUILDERS[section.key](role, quotes)
     if not body and section.key != "not_covered":
         body = [Para(SILENT, "warn")]
     return ([Heading(section.heading)] if heading and body else []) + body
