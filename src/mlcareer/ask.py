@@ -183,15 +183,83 @@ def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collec
     return -1
 
 
-@lru_cache(maxsize=512)  # one list per vocabulary field, read for every question
-def _firsts(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """Each keyword with the first letter its first word must begin with ("" for none: a stem
-    "*..." or no words), as ``_find`` looks for it."""
-    out = []
-    for keyword in keywords:
-        phrase = _keyword_words(keyword)
-        out.append((keyword, phrase[0][:1] if phrase and not phrase[0].startswith("*") else ""))
-    return tuple(out)
+class KeywordIndex(NamedTuple):
+    """A vocabulary field's keywords by what their first word must meet in a question, as
+    ``_same_word`` reads it: the same word bar a plural "s" (``exact``), a word its stem begins
+    (``stems``), or, for a word the vocabulary does not use, a misspelling that keeps the first
+    letter (``letters``); ``always`` begin with no word to meet. Each holds places in ``keywords``;
+    ``phrases`` are the keywords as words, joined by spaces. Plain lists and dicts, so that the lexicon's cache
+    entry carries them (building them all takes a few milliseconds of every run)."""
+
+    keywords: list[str]
+    phrases: list[str]
+    exact: dict[str, list[int]]
+    stems: dict[str, list[int]]
+    letters: dict[str, list[int]]
+    always: list[int]
+
+
+def _build_index(keywords: tuple[str, ...]) -> KeywordIndex:
+    index = KeywordIndex(list(keywords), [" ".join(_keyword_words(k)) for k in keywords], {}, {}, {}, [])
+    for i, phrase in enumerate(p.split() for p in index.phrases):
+        if not phrase or phrase[0].startswith("*"):
+            index.always.append(i)
+            continue
+        first = phrase[0]
+        if first.endswith("*"):
+            index.stems.setdefault(first[:-1], []).append(i)
+        else:
+            index.exact.setdefault(first.rstrip("s"), []).append(i)
+        index.letters.setdefault(first[:1], []).append(i)
+    return index
+
+
+_INDEXES: dict[tuple[str, ...], KeywordIndex] = {}  # by keywords; seeded from the lexicon's cache entry
+
+
+def _index(keywords: tuple[str, ...]) -> KeywordIndex:
+    """The index of one vocabulary field's keywords, built once per process (or read from the cache)."""
+    found = _INDEXES.get(keywords)
+    if found is None:
+        found = _INDEXES[keywords] = _build_index(keywords)
+    return found
+
+
+class QuestionKeys(NamedTuple):
+    """What a question's words can meet in a ``KeywordIndex``: each word bar a plural "s", every
+    beginning of a word, and the first letters of the words the vocabulary does not use."""
+
+    exact: frozenset[str]
+    beginnings: frozenset[str]
+    letters: frozenset[str]
+
+
+def _question_keys(tokens: list[str], real: Collection[str]) -> QuestionKeys:
+    """The question's keys, computed once for the tokens and the words taken as real (the same
+    objects for every vocabulary field a question is looked up in)."""
+    key = tuple(tokens)
+    last = _KEYS_MEMO.get("last")
+    if last is not None and last[0] == key and last[1] is real:
+        return last[2]
+    unique = set(tokens)
+    found = QuestionKeys(frozenset(t.rstrip("s") for t in unique),
+                         frozenset(t[:n] for t in unique for n in range(1, len(t) + 1)),
+                         frozenset(t[:1] for t in unique if not _real(t, real)))
+    _KEYS_MEMO["last"] = (key, real, found)
+    return found
+
+
+_KEYS_MEMO: dict[str, tuple[tuple[str, ...], Collection[str], QuestionKeys]] = {}
+
+
+def _candidates(index: KeywordIndex, keys: QuestionKeys) -> list[int]:
+    """The places of the keywords whose first word some word of the question may be, in order:
+    the others cannot be found (``_find``), so they are not looked for."""
+    found = set(index.always)
+    for places, wanted in ((index.exact, keys.exact), (index.stems, keys.beginnings), (index.letters, keys.letters)):
+        for key in places.keys() & wanted:
+            found.update(places[key])
+    return sorted(found)
 
 
 @lru_cache(maxsize=64)  # one question's tokens are searched for thousands of keywords
@@ -263,12 +331,11 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
           subject: bool = False, real: Collection[str] = ()) -> list[Hit]:
     """Each keyword of ``vocabulary`` found in the question, once, with its place and weight."""
     out = []
-    letters = _places(tuple(tokens)).keys()
+    keys = _question_keys(tokens, real)
     for weight, field in fields:
-        for keyword, first in _firsts(tuple(vocabulary.get(field) or ())):
-            if first and first not in letters:  # its first word can be at no place of the question (``_find``)
-                continue
-            phrase = keyword_words(keyword)
+        index = _index(tuple(vocabulary.get(field) or ()))
+        for place in _candidates(index, keys):
+            phrase = index.phrases[place].split()
             start = _find(tokens, phrase, True, real) if phrase else -1
             end = start + len(phrase)
             if start >= 0 and phrase[-1] == "much" and end < len(tokens) and tokens[end] not in STOP_WORDS:
@@ -295,6 +362,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 
 KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
+INDEXED_FIELDS = ("keywords", "strong", "phrases", "refiners")  # the vocabulary fields looked up by ``_hits``
 
 
 def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) -> float:
@@ -750,15 +818,23 @@ class Lexicon:
                         else:
                             self.known.add(stem(word))
                             self.words.add(word)
+        # every vocabulary field's keyword index, so that a warm run reads them with the rest
+        self.indexes: list[KeywordIndex] = [
+            _index(tuple(keywords)) for vocabulary in [*catalog.topics.values(), *catalog.uncovered.values()]
+            for field in INDEXED_FIELDS if (keywords := vocabulary.get(field))]
 
     def state(self) -> tuple:
-        return (self.sections, self.pairs, self.words, self.known, self.spellings, self.generic, self.stems)
+        return (self.sections, self.pairs, self.words, self.known, self.spellings, self.generic, self.stems,
+                [tuple(index) for index in self.indexes])  # as plain tuples: marshal stores no NamedTuple
 
     @classmethod
     def restore(cls, state: tuple) -> Lexicon:
         lexicon = cls.__new__(cls)
         (lexicon.sections, lexicon.pairs, lexicon.words, lexicon.known, lexicon.spellings, lexicon.generic,
-         lexicon.stems) = state
+         lexicon.stems, indexes) = state
+        lexicon.indexes = [KeywordIndex(*fields) for fields in indexes]
+        for index in lexicon.indexes:
+            _INDEXES.setdefault(tuple(index.keywords), index)
         return lexicon
 
     def knows(self, word: str) -> bool:
@@ -855,7 +931,8 @@ def _cached_lexicon(catalog: Catalog, role: Role) -> Lexicon:
         code = [(st.st_size, st.st_mtime_ns) for st in (os.stat(m.__file__ or "") for m in (sys.modules[__name__], wording))]
     except OSError:
         return Lexicon(catalog, role)
-    key = f"lexicon-2|{role.slug}|{zlib.crc32(repr(catalog.topics).encode())}|{code}"
+    vocabulary = zlib.crc32(repr((catalog.topics, catalog.uncovered)).encode())
+    key = f"lexicon-3|{role.slug}|{vocabulary}|{code}"
     source = catalog.origin(role.slug)
     source = builtin_data_path() if source == BUILTIN else source
     state = cache.load_derived("lexicon", source, key)
