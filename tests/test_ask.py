@@ -463,6 +463,23 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
     assert "other occupations" in cli("ask", question).out
 
 
+@pytest.mark.parametrize(("question", "status", "topic"), [
+    ("Do grades matter in data science?", "not_covered", None),
+    ("Honestly, how well can you find a job with just an undergrad degree in Data Science?", "not_covered", None),
+    ("is a bachelor's in data science enough for ML?", "answered", "education"),  # the field beside this role's
+    ("is a degree in data science enough to become a machine learning engineer", "answered", "education"),
+    ("is there a data science job simulation I can try?", "answered", "resources"),  # the article's own courses
+])
+def test_data_science_named_alone_is_another_field(cli, question, status, topic):
+    """A question about data science, and about neither this role nor machine learning, is about
+    another field; the same words beside the role ask about the role."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert (data["status"], data["topic"] if status == "answered" else None) == (status, topic)
+    if status == "not_covered":
+        assert result.code == 1 and "other fields" in cli("ask", question).out
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("can a teacher become a machine learning engineer", "path"),
     ("I'm a nurse, how do I become an ML engineer?", "path"),
@@ -599,10 +616,19 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
 @pytest.mark.parametrize(("question", "subject"), [
     ("how much will I earn starting out", "pay by experience"),
     ("what is machine learning?", "other fields"),
-    ("can I do this part time", "work schedules and hours")])
+    ("can I do this part time", "work schedules and hours"),
+    ("How many meetings does an ML engineer have?", "office culture")])
 def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subject):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)
+
+
+@pytest.mark.parametrize(("question", "topic"), [("What jobs lead to becoming an ML engineer?", "path"),
+                                               ("Is data analyst a stepping stone to ML engineer?", "path")])
+def test_the_jobs_before_this_one_are_the_path(cli, question, topic):
+    """The article's path names the entry-level jobs that come first (programmer, data analyst)."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", topic)
 
 
 @pytest.mark.parametrize(("question", "topic"), [("waht dose a ml enginer do", "duties"), ("hwo much do they make", "salary")])

@@ -126,7 +126,7 @@ def test_a_subject_the_source_does_not_cover_stays_not_covered(cli, question):
 
 
 def test_the_examples_can_doubt_an_answer(cli):
-    question = "How many meetings do ML engineers sit through per week?"
+    question = "How many applications should I send?"
     data = ask_json(cli, question)
     assert data["status"] == "not_understood" and data["basis"] == "examples"
     assert data["alternatives"] and data["message"].startswith("Not sure the source answers this")
@@ -230,7 +230,7 @@ def test_pay_per_month_week_or_day_is_not_covered(cli, question):
     assert [part["topic"] for part in data["nearest"]] == ["salary"]
 
 
-@pytest.mark.parametrize("question", ["who signs their paychecks", "How many meetings do ML engineers sit through per week?",
+@pytest.mark.parametrize("question", ["who signs their paychecks", "How many applications should I send?",
                                       "what kind of employers are looking for machine learning engineers"])
 def test_an_outcome_the_examples_decide_is_scored_by_them(cli, question):
     data = ask_json(cli, question)

@@ -325,6 +325,7 @@ class Hit(NamedTuple):
     subject: bool = False  # a subject the source does not cover
     source: bool = False  # the role's own words, not curated vocabulary
     strong: bool = False  # a `strong` keyword
+    alone: bool = False  # an ``alone`` keyword of a subject: it names the subject only in a question about no role
 
 
 def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[float, str], ...],
@@ -344,7 +345,7 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
                 continue  # "make my application stronger", "what makes this career attractive": not pay
             if start >= 0:
                 out.append(Hit(key, start, start + len(phrase), weight * (1 + 0.25 * (len(phrase) - 1)), subject,
-                               strong=field == "strong"))
+                               strong=field == "strong", alone=field == "alone"))
     # The same words count once, by the heaviest keyword that found them ("project" and
     # "projects" both find "projects").
     best: dict[tuple[int, int], Hit] = {}
@@ -362,7 +363,8 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 
 KEYWORD_FIELDS = ((1.0, "keywords"), (2.0, "strong"))
-INDEXED_FIELDS = ("keywords", "strong", "phrases", "refiners")  # the vocabulary fields looked up by ``_hits``
+SUBJECT_FIELDS = (*KEYWORD_FIELDS, (1.0, "phrases"), (1.0, "alone"))
+INDEXED_FIELDS = ("keywords", "strong", "phrases", "alone", "unless", "refiners")  # the fields ``_hits`` looks up
 
 
 def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) -> float:
@@ -588,6 +590,10 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     hits = [h for h in hits if not (h.subject and asked_strongly & set(catalog.uncovered[h.key].get("yields") or ()))]
     # "Can a teacher become an ML engineer?" asks about the role, not about teaching.
     hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
+    # "Do grades matter in data science?" asks about that field; "is a data science degree enough
+    # for ML?" and "... to become an ML engineer?" ask about this role (``alone``, ``unless``).
+    hits = [h for h in hits if not (h.alone and (named or _names_any(tokens, catalog.uncovered[h.key].get("unless"),
+                                                                    lexicon.words)))]
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
     hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT, strong=False) if not h.subject and told(h) else h
             for h in hits]
@@ -667,6 +673,11 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     return result(NOT_UNDERSTOOD)
 
 
+def _names_any(tokens: list[str], keywords: list[str] | None, real: Collection[str]) -> bool:
+    """Whether the question has any of the keywords."""
+    return any(_find(tokens, keyword_words(k), True, real) >= 0 for k in keywords or ())
+
+
 def _background(question: str) -> Counter[str]:
     """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
     name no subject the question is about, so they are neither unknown nor, for subjects marked
@@ -713,7 +724,7 @@ def _all_hits(catalog: Catalog, lexicon: Lexicon, tokens: list[str]) -> list[Hit
     curated = [h for topic in TOPICS
                for h in _hits(topic.key, tokens, catalog.topics.get(topic.key, {}), KEYWORD_FIELDS, real=lexicon.words)]
     curated += [h for key, subject in catalog.uncovered.items()
-                for h in _hits(key, tokens, subject, KEYWORD_FIELDS + ((1.0, "phrases"),), subject=True,
+                for h in _hits(key, tokens, subject, SUBJECT_FIELDS, subject=True,
                                real=lexicon.words)]
     source = [h for h in lexicon.source_hits(tokens) if not any(o.start <= h.start and h.end <= o.end for o in curated)]
     return _longest(curated + source)

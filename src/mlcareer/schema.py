@@ -224,10 +224,13 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # ``stated``: pairs of keywords the article itself compares, whose refiners then do not count;
 # ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor";
 # ``says_when``: words the question must have for ``says`` to be said, "certifications"; ``yields``:
-# topics whose strong words in the question keep the subject from applying, "a data science job simulation").
+# topics whose strong words in the question keep the subject from applying, "a data science job simulation";
+# ``alone``: words that name the subject only in a question that names neither the role nor any of ``unless``,
+# "do grades matter in data science" but not "is a data science degree enough for ML").
 SUBJECT = Obj({"text": Str(), "says": Str(), "says_when": ListOf(Str()), "nearest": ListOf(Str()), "phrases": ListOf(Str()), "keywords": ListOf(Str()),
                "strong": ListOf(Str()), "refines": ListOf(Str()), "refiners": ListOf(Str()),
                "stated": ListOf(ListOf(Str())), "yields": ListOf(Str()),
+               "alone": ListOf(Str()), "unless": ListOf(Str()),
                "background": Str(pattern="ignored", hint="'ignored'"),
                "with_role": Str(pattern="ignored", hint="'ignored'"),
                "examples": Str(pattern="ignored", hint="'ignored'")},
