@@ -631,6 +631,16 @@ def test_the_jobs_before_this_one_are_the_path(cli, question, topic):
     assert (data["status"], data["topic"]) == ("answered", topic)
 
 
+@pytest.mark.parametrize("question", ["why is salary info for ML engineers so sparse?",
+                                      "Why are the two salary estimates so different?",
+                                      "did the 161k number come from Indeed or from ZipRecruiter?"])
+def test_how_far_to_trust_the_pay_figures_is_the_sources(cli, question):
+    """The article says why pay data is sparse, and names where each estimate comes from: the
+    sources, not the figures again."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", "sources")
+
+
 @pytest.mark.parametrize(("question", "topic"), [("waht dose a ml enginer do", "duties"), ("hwo much do they make", "salary")])
 def test_a_short_word_with_two_letters_swapped_is_still_that_word(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
