@@ -466,6 +466,7 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
 @pytest.mark.parametrize(("question", "status", "topic"), [
     ("Do grades matter in data science?", "not_covered", None),
     ("Honestly, how well can you find a job with just an undergrad degree in Data Science?", "not_covered", None),
+    ("I have a Master's in Data Science. What would you do next?", "not_covered", None),  # told, and asked about
     ("is a bachelor's in data science enough for ML?", "answered", "education"),  # the field beside this role's
     ("is a degree in data science enough to become a machine learning engineer", "answered", "education"),
     ("is there a data science job simulation I can try?", "answered", "resources"),  # the article's own courses

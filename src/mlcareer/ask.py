@@ -627,7 +627,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     def bears(key: str) -> bool:
         return not top or best in bears_on(catalog.uncovered[key])
 
-    hits = [h for h in hits if not (h.subject and told(h) and not bears(h.key))]
+    # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
+    hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
 
     becoming = best in ("path", "education") and bool(GOAL & set(tokens))  # "how do I become a data scientist"
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
