@@ -632,6 +632,14 @@ def test_the_jobs_before_this_one_are_the_path(cli, question, topic):
     assert (data["status"], data["topic"]) == ("answered", topic)
 
 
+@pytest.mark.parametrize(("question", "topic"), [("Which are the negative points of this profession?", "pros_cons"),
+                                               ("What is the remuneration of an ML engineer?", "salary"),
+                                               ("Which formation do I need for this job?", "education")])
+def test_the_words_of_people_writing_in_a_second_language_are_understood(cli, question, topic):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", topic)
+
+
 @pytest.mark.parametrize("question", ["why is salary info for ML engineers so sparse?",
                                       "Why are the two salary estimates so different?",
                                       "did the 161k number come from Indeed or from ZipRecruiter?"])

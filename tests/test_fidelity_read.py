@@ -153,13 +153,15 @@ def ask_json(cli, question: str) -> tuple[dict, int]:
     return json.loads(result.out), result.code
 
 
-@pytest.mark.parametrize("question", ["why do most jobs require a master's?", "why is a PhD required?"])
-def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question):
-    # M5: the path's facts are not the reason; education is shown as the nearest topic
+@pytest.mark.parametrize(("question", "nearest"), [("why do most jobs require a master's?", "education"),
+                                                   ("why is a PhD required?", "education"),
+                                                   ("why do ml engineers get paid so much", "salary")])
+def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question, nearest):
+    # M5: the path's facts (or the pay figures) are not the reason; they are shown as the nearest topic
     data, code = ask_json(cli, question)
     assert data["status"] == "not_covered" and code == 1, data["status"]
     assert "why things are as they are" in data["not_covered"]
-    assert [n["topic"] for n in data["nearest"]] == ["education"]
+    assert [n["topic"] for n in data["nearest"]] == [nearest]
 
 
 @pytest.mark.parametrize(("question", "topic", "because"), [
