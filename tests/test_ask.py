@@ -786,3 +786,13 @@ def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
     data = json.loads(cli("ask", "--json", "Does healthcare pay well?").out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith("pay in a given industry")
     assert json.loads(cli("ask", "--json", "do ML engineers work in healthcare?").out)["topic"] == "industries"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_who_is_quoted_leads_with_the_people_the_source_quotes(cli, fmt):
+    """An answer opens with the part of its section the question asks for: "who is ...?" the
+    people quoted, not the page's details; "who wrote it?" the page's details (its author)."""
+    who = cli("ask", "--format", fmt, "who is Weisgraeber?")
+    assert who.code == 0 and who.out.index("People the source quotes") < who.out.index("Publisher")
+    wrote = cli("ask", "--format", fmt, "who wrote this article?")
+    assert wrote.code == 0 and wrote.out.index("Publisher") < wrote.out.index("People the source quotes")

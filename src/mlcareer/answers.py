@@ -45,6 +45,7 @@ class Part(NamedTuple):
 
     topic: Topic
     section: Section
+    leads: str | None = None  # the part of the section shown first (``Topic.leads``, ``Topic.asks_for``)
 
 
 class Alternative(NamedTuple):
@@ -168,7 +169,7 @@ def _one(catalog: Catalog, question: str, role_hint: str | None) -> Answer:
 
     if found.outcome == ANSWERED and found.topic:
         topic = BY_KEY[found.topic]
-        return result(ANSWERED, None, topic, (_part(topic),))
+        return result(ANSWERED, None, topic, (_part(topic, found.question),))
     if found.outcome == RELATED and found.related:
         return result(RELATED, _related_message(found))
     if found.outcome == NOT_COVERED:
@@ -196,8 +197,12 @@ HELP_WORDS = frozenset(["?", "help"])  # in the interactive prompt: list the top
 QUIT_WORDS = frozenset(["q", "quit", "exit"])  # in the interactive prompt: leave
 
 
-def _part(topic: Topic) -> Part:
-    return Part(topic, BY_NAME[topic.section])
+def _part(topic: Topic, question: str = "") -> Part:
+    """The section that answers a topic, and the part of it to show first: the one the question
+    asks for in so many words, else the topic's own."""
+    text = f" {' '.join(words(question))} "
+    asked = next((part for part, said in topic.asks_for if any(f" {w} " in text for w in said)), None)
+    return Part(topic, BY_NAME[topic.section], asked or topic.leads)
 
 
 def _not_covered(catalog: Catalog, found: Match) -> tuple[str, list[str]]:

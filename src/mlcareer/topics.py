@@ -27,6 +27,9 @@ class Topic(NamedTuple):
     # The part of its section an answer shows first, where the topic asks about that part and the
     # section opens with another: advice is what helps alongside the steps, not the steps.
     leads: str | None = None
+    # Parts of its section an answer shows first where the question asks for them in these words:
+    # "who is Weisgraeber?" is the people it quotes, before the page's details.
+    asks_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -44,7 +47,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic("resources", "Courses and job simulations", "resources"),
     Topic("advice", "Advice: certifications, bootcamps, side projects", "path", parent="path", leads="alongside"),
     Topic("careers", "Kinds of jobs and career paths", "careers"),
-    Topic("sources", "Sources", "sources", over_all=True),
+    Topic("sources", "Sources", "sources", over_all=True, asks_for=(
+        ("people", ("quoted", "quote", "quotes", "quoting", "expert", "experts", "weisgraeber", "robert", "cto",
+                    "cofounder", "interviewed", "who is", "whos", "who said", "who says", "who was")),)),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
 BY_KEY = {t.key: t for t in TOPICS}

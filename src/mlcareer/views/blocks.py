@@ -252,7 +252,9 @@ def _not_covered(role: Role, quotes: bool) -> list[Block]:
     return [Para("The source gives no information on:"), Bullets(tuple(Item(t) for t in role.not_covered))]
 
 
-def _sources(role: Role, quotes: bool) -> list[Block]:
+def _sources(role: Role, quotes: bool, leads: str | None = None) -> list[Block]:
+    """Where the facts come from: the page, the pay estimates' sources, the people quoted, the
+    source's headings; the people first when the question asks who (``leads``)."""
     src = role.source
     rows = [("Title", src.title), ("Publisher", src.publisher), ("Author", src.author), ("URL", src.url),
             ("Published", src.published), ("Updated", src.modified)]
@@ -266,8 +268,9 @@ def _sources(role: Role, quotes: bool) -> list[Block]:
                            title="What the source says of its pay figures"))
     people = quoted_people(role)
     if people:
-        out.append(Bullets(tuple(Item(f.speaker or "", quote=f.quote) for f in people), show_quotes=True,
-                           title="People the source quotes"))
+        quoted = Bullets(tuple(Item(f.speaker or "", quote=f.quote) for f in people), show_quotes=True,
+                         title="People the source quotes")
+        out.insert(0 if leads == "people" else len(out), quoted)
     origins = section_origins(role)
     by_section = {s.key: s for s in SECTIONS}
     rows2 = tuple((by_section[key].heading, "; ".join(heads)) for key, heads in origins.items() if heads)
@@ -296,8 +299,9 @@ BUILDERS = {
 }
 
 
-# Sections an answer may open with one of their parts (``Topic.leads``): the path's advice.
-LEADING = {"path": _path}
+# Sections an answer may open with one of their parts (``Part.leads``): the path's advice, the
+# people the source quotes.
+LEADING = {"path": _path, "sources": _sources}
 
 
 def section_blocks(role: Role, section: Section, quotes: bool = False, heading: bool = True,
@@ -493,7 +497,7 @@ def answer_page(answer) -> list[Block]:
             out.append(Heading(f"What the source does say on the nearest topic: {part.topic.heading}"))
         elif answer.outcome == NOT_UNDERSTOOD:
             out.append(Heading(f"A guess: {part.topic.heading}"))
-        out += section_blocks(role, part.section, quotes=True, heading=False, leads=part.topic.leads) or [
+        out += section_blocks(role, part.section, quotes=True, heading=False, leads=part.leads) or [
             Para(SILENT, "warn")]
     for other in answer.also:  # a post's other questions: each with its own answer or why there is none
         page = answer_page(other)
