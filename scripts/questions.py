@@ -45,10 +45,13 @@ HELD_OUT = (
     "tests/ask_real_heldout14.yaml",
     "tests/ask_real_heldout15.yaml",
     "tests/ask_real_heldout16.yaml",
+    "tests/ask_real_heldout17.yaml",
+    "tests/ask_real_heldout18.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
     "tests/ask_real_other_languages4.yaml",
+    "tests/ask_real_other_languages5.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
