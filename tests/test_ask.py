@@ -518,6 +518,7 @@ def test_a_question_the_nearest_examples_back_is_answered(cli, question, topic):
 
 @pytest.mark.parametrize(("question", "status", "title"), [
     ("how do I become a data scientist", "related", "Data scientist"),  # becoming that title, the role unnamed
+    ("What degree does a data scientist need?", "related", "Data scientist"),  # that title's degree, not this role's
     ("how do I switch from data analyst to ML", "answered", None),  # where the asker starts: this role's path
     ("can a data scientist become a machine learning engineer", "answered", None),
 ])

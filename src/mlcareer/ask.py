@@ -113,7 +113,7 @@ PLAIN = re.compile(r"[a-z0-9]+")  # a keyword word that words() leaves as it is
 TITLED = 0.6  # the share of capitalised words that makes a line Title Case
 PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
-ABOUT_AN_OCCUPATION = {"overview", "salary", "hourly", "duties", "typical_day", "industries", "skills",
+ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
