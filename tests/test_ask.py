@@ -484,10 +484,16 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
 @pytest.mark.parametrize(("question", "topic"), [
     ("can a teacher become a machine learning engineer", "path"),
     ("I'm a nurse, how do I become an ML engineer?", "path"),
+    ("Nurse: what are the pros and cons of an ML career?", "pros_cons"),  # the asker as a label
 ])
 def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
     assert (data["status"], data["topic"]) == ("answered", topic)
+
+
+def test_a_comparison_before_a_colon_is_what_is_asked_not_the_asker(cli):
+    data = json.loads(cli("ask", "--json", "ml engineer vs web developer: which is easier to break into").out)
+    assert data["status"] != "answered"
 
 
 @pytest.mark.parametrize(("question", "guess"), [

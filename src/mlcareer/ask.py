@@ -75,7 +75,12 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"my job|my current|my degree|my (?:mom|mum|dad|parents|friend|friends|wife|husband|partner|boss|manager|family)|"
                         r"coming from|as a|as an)\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
-                        r"are|do|does|did|any|anything)\b)", re.IGNORECASE)
+                        r"are|do|does|did|any|anything)\b)"
+                        # who is asking, as a label before the question ("Pharmacist: what ...", "Truck
+                        # driver here with a diploma.", "Former infantry, now in logistics.")
+                        r"|^\W*(?P<label>(?:[\w'-]+\s+){0,4}[\w'-]+)\s*:\s"
+                        r"|^\W*(?P<here>(?:[\w'-]+\s+){1,4}here\b[^,.;:!?]*)[,.;:!?]"
+                        r"|(?:^|[.;!?])\s*(?P<former>(?:former|ex)\b[^.;:!?]*)[.;:!?]", re.IGNORECASE)
 # Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
 # no subject of their own ("messy data", "a realistic path", "in bullet form", "jump straight in"):
 # never counted as words the source does not use. (Subjects the source leaves out are nouns such
@@ -679,12 +684,17 @@ def _names_any(tokens: list[str], keywords: list[str] | None, real: Collection[s
     return any(_find(tokens, keyword_words(k), True, real) >= 0 for k in keywords or ())
 
 
+COMPARING = frozenset(["vs", "versus", "or"])  # "ml engineer vs web developer: which ..." names what is asked, not the asker
+
+
 def _background(question: str) -> Counter[str]:
     """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
     name no subject the question is about, so they are neither unknown nor, for subjects marked
     ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
     the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
-    found = Counter(w for match in BACKGROUND.finditer(question) for w in words(match.group("context")))
+    found = Counter(w for match in BACKGROUND.finditer(question)
+                    for w in words(next(g for g in match.group("context", "label", "here", "former") if g))
+                    if not (match.group("label") and COMPARING & set(words(match.group("label")))))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
     if any(_asks(c) for c in clauses):  # "what is it exactly? my cousin in Pune keeps talking about it"
