@@ -625,7 +625,8 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     ("how much will I earn starting out", "pay by experience"),
     ("what is machine learning?", "other fields"),
     ("can I do this part time", "work schedules and hours"),
-    ("How many meetings does an ML engineer have?", "office culture")])
+    ("How many meetings does an ML engineer have?", "office culture"),
+    ("how many years does a PhD take?", "which degree, school, bootcamp or certification to choose")])
 def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subject):
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == "not_covered" and data["not_covered"].startswith(subject)
