@@ -29,6 +29,18 @@ def test_unknown_option_is_a_one_line_usage_error(cli):
     assert "--bogus" in result.err and result.err.endswith(" (see 'mlcareer show --help')\n")
 
 
+@pytest.mark.parametrize(("args", "fixed"), [
+    (["--json", "show", "machine-learning-engineer"], "mlcareer show --json machine-learning-engineer"),
+    (["--format", "json", "salary"], "mlcareer salary --format json"),
+])
+def test_a_commands_option_before_the_command_says_where_it_goes(cli, args, fixed):
+    """gh and git take a command's options after it; given before it, the error shows the line
+    that works, ready to paste."""
+    result = cli(*args)
+    assert result.code == 2 and result.out == "" and result.err.count("\n") == 1
+    assert result.err.startswith("mlcareer: ") and f"({fixed})" in result.err
+
+
 def test_unknown_command(cli):
     result = cli("shwo")
     assert result.code == 2 and "shwo" in result.err

@@ -849,6 +849,24 @@ def globals_first(args: list[str]) -> list[str]:
     return before + moved + rest
 
 
+def _belongs_after(group, args: list[str], option: str | None) -> str | None:
+    """The command line with an option moved after the command, when it was given before the
+    command and is that command's own ("mlcareer --json show nurse"); else None."""
+    from .text import shell_command  # start-up: only this usage error reads it
+
+    at = next((i for i, a in enumerate(args) if a in group.commands), None)
+    sub = group.commands.get(args[at]) if option and at is not None else None
+    param = next((p for p in sub.params if option in p.opts), None) if sub else None
+    if at is None or param is None or option not in args[:at]:
+        return None
+    start = args.index(option)
+    taken = 1 if getattr(param, "is_flag", False) or getattr(param, "count", False) else 2
+    moved = args[start:start + taken]
+    rest = args[:start] + args[start + taken:]
+    at -= taken
+    return shell_command("mlcareer", *rest[:at + 1], *moved, *rest[at + 1:])
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: one-line usage errors, exit codes as documented."""
     from typer.main import get_command
@@ -866,6 +884,9 @@ def main(argv: list[str] | None = None) -> None:
         ctx = getattr(exc, "ctx", None)  # click's usage errors carry the command they are about
         where = f" (see '{ctx.command_path} --help')" if ctx else ""
         message = exc.format_message()
+        after = _belongs_after(command, args, getattr(exc, "option_name", None))
+        if after:  # "mlcareer --json show": the option is the command's, given before it
+            message, where = f"{getattr(exc, 'option_name', '')} is an option of the command: it goes after it", f" ({after})"
         # "No such command 'bogus'." reads on: the pointer goes before the full stop
         output.error(f"{message[:-1]}{where}." if where and message.endswith(".") else message + where)
         code = exc.exit_code
