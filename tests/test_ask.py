@@ -647,7 +647,16 @@ def test_the_jobs_before_this_one_are_the_path(cli, question, topic):
     assert (data["status"], data["topic"]) == ("answered", topic)
 
 
-@pytest.mark.parametrize(("question", "topic"), [("describe the job", "overview"),
+@pytest.mark.parametrize(("question", "topic"), [("Responsibilities of the role per Forage?", "duties"),
+                                               ("what are the pros and cons, according to the article?", "pros_cons")])
+def test_where_the_asker_read_it_is_not_what_they_ask(cli, question, topic):
+    """"per Forage", "according to the article" frame the question; the answer is its topic, and
+    the question is echoed as asked."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"], data["question"]) == ("answered", topic, question)
+
+
+@pytest.mark.parametrize(("question", "topic"), [("describe the job", "overview"), ("ml engineer salary package", "salary"),
                                                ("Which are the negative points of this profession?", "pros_cons"),
                                                ("What is the remuneration of an ML engineer?", "salary"),
                                                ("Which formation do I need for this job?", "education")])

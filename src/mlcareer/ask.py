@@ -387,10 +387,11 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
 def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
     """Work out the role, the topic and the outcome of a question: by the curated vocabulary,
     then reconsidered in the light of the example questions."""
-    question = focus(question)
+    asked = focus(question)
+    question = FRAMING.sub(" ", asked)  # "what does it pay, per the article?" asks the pay, not about the article
     tokens = words(PER.sub(r" per \1", question))  # "$/hr" is "per hr"
     if not tokens:
-        return Match(question, EMPTY, None, None, 0.0)
+        return Match(asked, EMPTY, None, None, 0.0)
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(catalog, role, tokens)
@@ -404,9 +405,18 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         if background:
             readings.append(lambda: index.shares(question[len(background):], ignore=UNCOVERED))
         found = agreed(found, readings)
+    found = found._replace(question=asked)
     if opinion is None:
         return found
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
+
+
+# Words that say where the asker read it, not what they ask: "according to the guide", "per the
+# Forage piece", "does the article say". Not "when was the article published" (those words stay).
+_READ = r"(?:(?:the|this|that|their|forage's|forages)\s+)?(?:forage\s+)?(?:article|guide|piece|post|page|blog|write-?up|source)"
+FRAMING = re.compile(rf"\b(?:according to|as per|per|in|from|by)\s+(?:{_READ}|forage)\b|"
+                     rf"\b(?:does|did)\s+(?:{_READ}|forage)\s+(?:say|mention|state|suggest|claim|describe|put|present)s?\b|"
+                     rf"\b(?:{_READ}|forage)\s+(?:says|said|claims|mentions|states)\b", re.IGNORECASE)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
