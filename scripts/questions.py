@@ -47,6 +47,8 @@ HELD_OUT = (
     "tests/ask_real_heldout16.yaml",
     "tests/ask_real_heldout17.yaml",
     "tests/ask_real_heldout18.yaml",
+    "tests/ask_real_heldout19.yaml",
+    "tests/ask_real_heldout20.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
