@@ -657,6 +657,7 @@ def test_where_the_asker_read_it_is_not_what_they_ask(cli, question, topic):
 
 
 @pytest.mark.parametrize(("question", "topic"), [("describe the job", "overview"), ("ml engineer salary package", "salary"), ("is an ms required for ml engineering?", "education"),
+                                               ("Which math courses matter for machine learning?", "skills"),
                                                ("Which are the negative points of this profession?", "pros_cons"),
                                                ("What is the remuneration of an ML engineer?", "salary"),
                                                ("Which formation do I need for this job?", "education")])
