@@ -14,6 +14,12 @@ from conftest import ROOT, run_process, run_with_terminal_stdin
 EVAL = ROOT / "tests" / "ask_eval.yaml"  # the development set; held-out sets are measured by the lead only
 
 
+def answered_as(cli, question: str) -> tuple[str, str | None]:
+    """What ``ask --json`` makes of a question: its status and topic."""
+    data = json.loads(cli("ask", "--json", question).out)
+    return data["status"], data["topic"]
+
+
 def load(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
 
@@ -643,8 +649,7 @@ def test_subjects_the_source_does_not_cover_found_by_review(cli, question, subje
                                                ("Is data analyst a stepping stone to ML engineer?", "path")])
 def test_the_jobs_before_this_one_are_the_path(cli, question, topic):
     """The article's path names the entry-level jobs that come first (programmer, data analyst)."""
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", topic)
+    assert answered_as(cli, question) == ("answered", topic)
 
 
 @pytest.mark.parametrize(("question", "topic"), [("Responsibilities of the role per Forage?", "duties"),
@@ -662,8 +667,7 @@ def test_where_the_asker_read_it_is_not_what_they_ask(cli, question, topic):
                                                ("What is the remuneration of an ML engineer?", "salary"),
                                                ("Which formation do I need for this job?", "education")])
 def test_plain_and_second_language_wordings_are_understood(cli, question, topic):
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", topic)
+    assert answered_as(cli, question) == ("answered", topic)
 
 
 @pytest.mark.parametrize("question", ["why is salary info for ML engineers so sparse?",
@@ -672,8 +676,7 @@ def test_plain_and_second_language_wordings_are_understood(cli, question, topic)
 def test_how_far_to_trust_the_pay_figures_is_the_sources(cli, question):
     """The article says why pay data is sparse, and names where each estimate comes from: the
     sources, not the figures again."""
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", "sources")
+    assert answered_as(cli, question) == ("answered", "sources")
 
 
 @pytest.mark.parametrize(("question", "topic"), [("waht dose a ml enginer do", "duties"), ("hwo much do they make", "salary")])
@@ -729,8 +732,7 @@ def test_an_employer_or_level_the_asker_names_bears_on_the_pay_they_ask(cli, que
 @pytest.mark.parametrize(("question", "topic"), [("I work at Google. What skills do I need?", "skills"),
                                                  ("I'm a senior dev. How do I become an ML engineer?", "path")])
 def test_an_employer_or_level_the_asker_names_does_not_bear_on_other_topics(cli, question, topic):
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", topic)
+    assert answered_as(cli, question) == ("answered", topic)
 
 
 @pytest.mark.parametrize("question", ["What are the related job titles and what do they pay?",
