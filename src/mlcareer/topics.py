@@ -49,7 +49,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("careers", "Kinds of jobs and career paths", "careers"),
     Topic("sources", "Sources", "sources", over_all=True, asks_for=(
         ("people", ("quoted", "quote", "quotes", "quoting", "expert", "experts", "weisgraeber", "robert", "cto",
-                    "cofounder", "interviewed", "who is", "whos", "who said", "who says", "who was")),)),
+                    "cofounder", "interviewed", "who said", "who says")),)),
 )
 TOPIC_KEYS = tuple(t.key for t in TOPICS)
 BY_KEY = {t.key: t for t in TOPICS}
