@@ -142,7 +142,7 @@ def main() -> None:
             builds.insert(0, (f"baseline {args.baseline}", baseline_venv(args.baseline, work)))
         large, worst = work / "large.yaml", work / "worst.yaml"
         subprocess.run([sys.executable, str(HERE / "make_large.py"), str(large)], check=True)
-        subprocess.run([sys.executable, str(HERE / "make_large.py"), str(worst), "--title-prefix", "Data "],
+        subprocess.run([sys.executable, str(HERE / "make_large.py"), str(worst), "--title-prefix", "Data engineer "],
                        check=True)
         (work / "xdg" / "tldr" / "pages" / "common").mkdir(parents=True)
         (work / "xdg" / "tldr" / "pages" / "common" / "mlcareer.md").write_text(TLDR_PAGE)

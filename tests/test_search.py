@@ -62,3 +62,18 @@ def test_later_files_rank_after_earlier_ones_on_equal_scores(cli, tmp_path):
     herders = [t["listed_by"] for t in data["titles"] if t["name"] == "Data herder"]
     assert herders == ["alpha", "beta"]
     assert data["total"] == len(data["titles"])
+
+
+def test_a_search_word_no_title_holds_is_no_match(cli):
+    # The article lists no software, cloud or MLOps engineer: sharing "engineer" is not a match.
+    for query in ("software engineer", "cloud engineer", "mlops engineer"):
+        result = cli("titles", "--search", query, "--json")
+        assert result.code == 1 and json.loads(result.out)["titles"] == [], query
+        assert "No related title matches" in result.err
+    # Every word must be there, typos allowed; filler words need not be.
+    names = {q: [t["name"] for t in search(cli, "titles", "--search", q)["titles"]]
+             for q in ("data sci", "big data", "the data engineer", "enginer data")}
+    assert names["data sci"] == ["Data scientist"]
+    assert names["big data"] == ["Big data engineer"]
+    assert names["the data engineer"][0] == "Data engineer"
+    assert set(names["enginer data"]) == {"Data engineer", "Big data engineer"}

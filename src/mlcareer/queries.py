@@ -17,6 +17,12 @@ WEEKS_PER_YEAR = 52
 HOURS_PER_YEAR = HOURS_PER_WEEK * WEEKS_PER_YEAR
 ASSUMPTION = f"{HOURS_PER_WEEK} hours a week, {WEEKS_PER_YEAR} weeks a year ({HOURS_PER_YEAR:,} hours)"
 TITLE_SCORE_CUTOFF = 75.0
+# Each word of a search must be in a title, typos allowed (its best fuzzy alignment inside the title
+# scores this much): "software engineer" shares only "engineer" with "AI engineer", and is no match.
+TITLE_WORD_CUTOFF = 75.0
+# Words a search may carry that no title needs to contain ("the data engineer", "data jobs").
+SEARCH_FILLER = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "to", "as", "at",
+                           "job", "jobs", "title", "titles", "role", "roles"})
 SEARCH_LIMIT = 20  # titles a search shows unless --limit says otherwise
 MAX_QUERY = 500  # characters of a search that are looked at; the rest cannot change the match
 
@@ -129,7 +135,8 @@ def search_titles(catalog: Catalog, query: str, role: Role | None = None,
     best first, equal scores in catalog order; and how many titles matched in all.
 
     rapidfuzz scores every spelling in one call. A title's score is that of its best spelling;
-    the count and the ranking take no Python-level pass over all hits (a query can match
+    a spelling counts only when each word of the search (but filler) is in it, typos allowed.
+    The count and the ranking take no Python-level pass over all choices (a query can match
     tens of thousands): the count is a set built in C, and the ranking reads hits, best first,
     only until it has ``limit`` titles from each file.
     """
@@ -137,11 +144,13 @@ def search_titles(catalog: Catalog, query: str, role: Role | None = None,
     from rapidfuzz.utils import default_process
 
     processed = default_process(query[:MAX_QUERY])
+    words = [word for word in dict.fromkeys(processed.split()) if word not in SEARCH_FILLER]
     ranked: list[tuple[float, int, int]] = []  # (-score, file, title): sorts best first, ties in order
     total = 0
     for part in catalog.title_choices(role.slug if role else None):
         hits = process.extract(processed, part.choices, scorer=fuzz.WRatio, processor=None, limit=None,
                                score_cutoff=TITLE_SCORE_CUTOFF)
+        hits = _every_word_in(hits, words)
         matched = set(map(part.owners.__getitem__, map(itemgetter(2), hits)))
         total += len(matched - part.hidden)
         # Hits come best first, ties in choice order (which is title order): a title's first hit is its best.
@@ -160,6 +169,25 @@ def search_titles(catalog: Catalog, query: str, role: Role | None = None,
         if found is not None:
             matches.append(TitleMatch(found[0], found[1], round(-negative_score, 1)))
     return matches, total
+
+
+def _every_word_in(hits: list[tuple[str, float, int]], words: list[str]) -> list[tuple[str, float, int]]:
+    """The hits whose spelling holds each of ``words``, in their order: a word is in a spelling
+    when it is part of it as typed, or when its best fuzzy alignment inside it scores
+    TITLE_WORD_CUTOFF or more (the spellings without the word as typed are scored in one call)."""
+    from rapidfuzz import fuzz, process  # start-up: rapidfuzz loads only for a search
+
+    if len(words) < 2:  # one word: the whole search's score already says whether it is in the title
+        return hits
+    for word in words:
+        if not hits:
+            break
+        typo = {position: choice for choice, _, position in hits if word not in choice}
+        if typo:
+            near = set(map(itemgetter(2), process.extract(word, typo, scorer=fuzz.partial_ratio, processor=None,
+                                                          limit=None, score_cutoff=TITLE_WORD_CUTOFF)))
+            hits = [hit for hit in hits if hit[2] not in typo or hit[2] in near]
+    return hits
 
 
 class TitleResult(NamedTuple):
