@@ -291,6 +291,15 @@ def test_piped_questions_skip_blank_lines_and_punctuation_and_answer_all():
     assert "Machine Learning Engineer: Pay" in result.out and "Technical Interview Prep" in result.out
 
 
+@pytest.mark.parametrize("piped", ["", "\n\n", "  \n?!\n..."])
+def test_a_pipe_with_no_question_is_a_usage_error(piped):
+    result = run_process("ask", "--json", input=piped, env={"NO_COLOR": "1"})
+    assert result.code == 2 and result.out == ""
+    assert len(result.err.splitlines()) == 1 and "No question on stdin" in result.err
+    # Leaving at once is no mistake: nothing asked, nothing unanswered.
+    assert run_process("ask", input="\nq\n", env={"NO_COLOR": "1"}).code == 0
+
+
 def test_piped_questions_exit_1_when_any_was_not_answered():
     result = run_process("ask", "--json", input="pay\nwhat is the dress code\nskills\n", env={"NO_COLOR": "1"})
     assert result.code == 1

@@ -698,7 +698,7 @@ ASK_HELP = ("Answer a career question from the curated data, with its source quo
             "what it says on the nearest topic follows, labelled as such (exit 1). Not understood: the closest "
             "sections, if any, labelled as guesses (exit 1). A related title without a profile: said so (exit 1).\n\n"
             "Without a question: one question a line from stdin; in a terminal, a prompt (? lists the topics, q "
-            "leaves); otherwise answers only (with --json, one JSON document a line), exit 1 if any was not answered.")
+            "leaves); otherwise answers only (with --json, one JSON document a line), exit 1 if any was not answered, 2 if there was none.")
 
 
 @app.command(help=ASK_HELP)
@@ -723,16 +723,17 @@ def ask(
             raise typer.Exit(code)
         return
     terminal = sys.stdin.isatty()
-    if _session(ctx, role, fmt, terminal) and not terminal:
-        raise typer.Exit(1)  # a file of questions: not all answered
+    code = _session(ctx, role, fmt, terminal)
+    if code and not terminal:
+        raise typer.Exit(code)
 
 
-def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) -> bool:
-    """Answer one question a line from stdin; whether any was not answered. In a terminal, a
-    banner and the `ask> ` prompt on stderr (stdout holds answers only: `... | ask --json`);
-    otherwise neither, so a file of questions gives answers only. Blank lines and lines with no
-    words are skipped; `?`/`help` list the topics (in a terminal; elsewhere they are skipped),
-    `q`/`quit`/`exit` leave."""
+def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) -> int:
+    """Answer one question a line from stdin; 1 if any was not answered, 2 (a usage error, said
+    on stderr) if stdin ended before any question or `q`, else 0. In a terminal, a banner and the
+    `ask> ` prompt on stderr (stdout holds answers only: `... | ask --json`); otherwise neither,
+    so a file of questions gives answers only. Blank lines and lines with no words are skipped;
+    `?`/`help` list the topics (in a terminal; elsewhere they are skipped), `q`/`quit`/`exit` leave."""
     # start-up: --help and Tab do not load the query, view and output layers
     from . import output
     from .answers import HELP_WORDS, LEAVING, QUIT_WORDS, banner, topic_list
@@ -745,6 +746,7 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
         output.prompt(banner())
     unanswered = False
     printed = False  # an answer was printed: the next is set apart from it
+    asked = False  # a question was answered: a pipe that ends with none is a mistake, as in `fit`
     while True:
         try:  # the prompt inside: a Ctrl-C just after it is written is one at the prompt
             if terminal:
@@ -756,19 +758,23 @@ def _session(ctx: typer.Context, role: str | None, fmt: Format, terminal: bool) 
                 sys.stderr.write("\n")
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            return unanswered
+            if not asked and not terminal:
+                output.error("No question on stdin: one question a line, or as an argument: "
+                             "mlcareer ask 'how much does an ML engineer make?'")
+                return int(ExitCode.USAGE)
+            return int(unanswered)
         command = line.strip().lower()
         if not command:
             continue
         if command in QUIT_WORDS:
-            return unanswered
+            return int(unanswered)
         if command in HELP_WORDS:
             if terminal:  # a file of questions gives answers only
                 output.prompt(f"{topic_list()} {LEAVING}")
             continue
         try:
             unanswered |= _answer(ctx, line, role, fmt, several=True, after=printed) != 0
-            printed = True
+            printed = asked = True
         except UsageError:  # punctuation alone: no words to ask about
             if terminal:
                 output.prompt(f"Type a question in words. {LEAVING}")
