@@ -49,11 +49,14 @@ HELD_OUT = (
     "tests/ask_real_heldout18.yaml",
     "tests/ask_real_heldout19.yaml",
     "tests/ask_real_heldout20.yaml",
+    "tests/ask_real_heldout21.yaml",
+    "tests/ask_real_heldout22.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
     "tests/ask_real_other_languages4.yaml",
     "tests/ask_real_other_languages5.yaml",
+    "tests/ask_real_other_languages6.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
