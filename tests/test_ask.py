@@ -835,3 +835,13 @@ def test_who_is_quoted_leads_with_the_people_the_source_quotes(cli, fmt):
     for question in ("who wrote this article?", "who is the author?"):
         wrote = cli("ask", "--format", fmt, question)
         assert wrote.code == 0 and wrote.out.index("Publisher") < wrote.out.index("People the source quotes")
+
+
+@pytest.mark.parametrize("question", ["what is a hash table", "what's stochastics?", "define a matrix"])
+def test_a_term_the_article_names_but_does_not_define_is_not_covered(cli, question):
+    """"Hash table" is a skill of a course card, "stochastics" a word of a quote: the article
+    defines neither, so a question about what one is gets no answer passed off from its section."""
+    result = cli("ask", "--json", question)
+    assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
+    assert "defines none" in cli("ask", question).out
+    assert json.loads(cli("ask", "--json", "is there a course on hash tables").out)["topic"] == "resources"
