@@ -845,3 +845,10 @@ def test_a_term_the_article_names_but_does_not_define_is_not_covered(cli, questi
     assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
     assert "defines none" in cli("ask", question).out
     assert json.loads(cli("ask", "--json", "is there a course on hash tables").out)["topic"] == "resources"
+
+
+def test_books_are_not_the_article_s_courses(cli):
+    """The article recommends no book; its resources are free courses and job simulations."""
+    result = cli("ask", "--json", "is there a good textbook you'd recommend?")
+    assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
+    assert "recommends none" in cli("ask", "best books to learn machine learning").out
