@@ -501,6 +501,9 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
     ("I'm a nurse, how do I become an ML engineer?", "path"),
     ("Nurse: what are the pros and cons of an ML career?", "pros_cons"),  # the asker as a label
     ("pros and cons for a web developer who wants to move into ML", "pros_cons"),  # the asker in the third person
+    # whom the asker addresses: "industry" there is where they work, not what is asked
+    ("Folks who work in the data science/machine learning industry in the real world - how much math do you need?",
+     "skills"),
 ])
 def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)

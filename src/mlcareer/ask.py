@@ -84,7 +84,14 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # the asker in the third person ("advice to a software engineer who wants to learn ML",
                         # "tips for backend engineers that want to switch")
                         r"|\b(?:for|to|a|an)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:who|that)\s+(?:wants?|wish|wishes|"
-                        r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b", re.IGNORECASE)
+                        r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
+                        # whom the asker addresses ("for those of you who work in the ML industry, how much
+                        # math do you need"): the people asked, not what is asked about
+                        r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
+                        r"(?:here\s+)?(?:who|that)\s+(?:already\s+)?(?:work|works|are working|have worked|worked)\s+"
+                        r"(?:in|at|on|with|around)\b[^,.;:!?\u2013\u2014]*?)"
+                        r"(?=[,.;:!?\u2013\u2014]|\s-\s|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|"
+                        r"can|will|is|are|do|does|did)\b|$)", re.IGNORECASE)
 # Common verbs, adjectives, adverbs and nouns of shape that qualify what a question asks but name
 # no subject of their own ("messy data", "a realistic path", "in bullet form", "jump straight in"):
 # never counted as words the source does not use. (Subjects the source leaves out are nouns such
@@ -707,7 +714,7 @@ def _background(question: str) -> Counter[str]:
     ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
     the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
     found = Counter(w for match in BACKGROUND.finditer(question)
-                    for w in words(next(g for g in match.group("context", "label", "here", "former", "who") if g))
+                    for w in words(next(g for g in match.group("context", "label", "here", "former", "who", "audience") if g))
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
