@@ -855,3 +855,9 @@ def test_books_are_not_the_article_s_courses(cli):
     result = cli("ask", "--json", "is there a good textbook you'd recommend?")
     assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
     assert "recommends none" in cli("ask", "best books to learn machine learning").out
+
+
+def test_standing_out_is_the_advice_even_when_applying(cli):
+    """How to stand out is the quoted advice (ASK_LABELS: advice); applying is only when."""
+    data = json.loads(cli("ask", "--json", "How can I stand out when applying for MLE roles if I have no master's?").out)
+    assert (data["status"], data["topic"]) == ("answered", "advice")
