@@ -861,3 +861,21 @@ def test_standing_out_is_the_advice_even_when_applying(cli):
     """How to stand out is the quoted advice (ASK_LABELS: advice); applying is only when."""
     data = json.loads(cli("ask", "--json", "How can I stand out when applying for MLE roles if I have no master's?").out)
     assert (data["status"], data["topic"]) == ("answered", "advice")
+
+
+@pytest.mark.parametrize("question", [
+    "how much does an ML engineer make an hour in London", "income of ML engineer in Canada per year",
+    "how much do ML engineers make a year at Google", "what's the hourly pay for a senior ML engineer",
+    "how much does an ML intern make per hour", "what are the duties of a senior ML engineer",
+])
+def test_pay_at_a_place_an_employer_or_a_level_is_never_the_national_estimate(cli, question):
+    """The example questions know "an hour" as hourly pay and "London" as not covered: read
+    together, the many words of the pay outweigh the one of the place, so they do not answer
+    where the vocabulary declined for the place, the employer or the level."""
+    result = cli("ask", "--json", question)
+    assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
+
+
+def test_a_voice_assistant_s_wake_words_name_no_employer(cli):
+    data = json.loads(cli("ask", "--json", "hey google how much does a machine learning engineer earn a year").out)
+    assert (data["status"], data["topic"]) == ("answered", "salary")

@@ -407,7 +407,10 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(catalog, role, tokens)
     found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
-    opinion = _model(catalog).opinion(tokens)
+    model = _model(catalog)
+    opinion = model.opinion(tokens)
+    if why in (SUBJECT, REFINER) and _weighed_uncovered(catalog, model, found, unexplained):
+        why = FINAL
     found = reconsider(found, why, opinion, unexplained)
     if found.outcome == ANSWERED and len(words(question)) > BRIEF:
         index = _neighbours(catalog)
@@ -422,12 +425,26 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
 
 
+def _weighed_uncovered(catalog: Catalog, model: Model, found: Match, unexplained: Collection[str]) -> bool:
+    """Whether a decline for a subject marked ``examples: weighed`` (a place, an employer, a level)
+    stands: the examples read the words the answer leaves unexplained ("London"), alone, as what
+    the source does not cover. Read with the rest, they would answer "how much an hour in London"
+    with the hourly pay, the few words of the place outweighed by the many of the pay."""
+    if not unexplained or not any(catalog.uncovered[k].get("examples") == "weighed" for k in found.subjects):
+        return False
+    alone = model.opinion(list(unexplained))
+    return alone is not None and alone.label == UNCOVERED
+
+
 # Words that say where the asker read it, not what they ask: "according to the guide", "per the
-# Forage piece", "does the article say". Not "when was the article published" (those words stay).
+# Forage piece", "does the article say"; and whom they say it to ("hey Google, ..."). Not "when
+# was the article published" (those words stay).
 _READ = r"(?:(?:the|this|that|their|forage's|forages)\s+)?(?:forage\s+)?(?:article|guide|piece|post|page|blog|write-?up|source)"
 FRAMING = re.compile(rf"\b(?:according to|as per|per|in|from|by)\s+(?:{_READ}|forage)\b|"
                      rf"\b(?:does|did)\s+(?:{_READ}|forage)\s+(?:say|mention|state|suggest|claim|describe|put|present)s?\b|"
-                     rf"\b(?:{_READ}|forage)\s+(?:says|said|claims|mentions|states)\b", re.IGNORECASE)
+                     rf"\b(?:{_READ}|forage)\s+(?:says|said|claims|mentions|states)\b|"
+                     # a voice assistant's wake words: "hey google, how much do they earn" names no employer
+                     r"^\W*(?:(?:hey|ok|okay)\s+(?:google|siri|alexa)|alexa|siri)\b", re.IGNORECASE)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

@@ -223,6 +223,8 @@ TOPIC = Obj({"phrases": ListOf(Str()), "keywords": ListOf(Str()), "strong": List
 # ``with_role: ignored``: not in a question that names the role, "can a teacher become an ML engineer";
 # ``stated``: pairs of keywords the article itself compares, whose refiners then do not count;
 # ``examples: ignored``: named outright, the example questions never answer instead, "how do I become a doctor";
+# ``examples: weighed``: they answer instead only where they do not read the subject's words, alone, as
+# uncovered ("an hour in London": the examples know "an hour" as hourly pay and "London" as uncovered);
 # ``says_when``: words the question must have for ``says`` to be said, "certifications"; ``yields``:
 # topics whose strong words in the question keep the subject from applying, "a data science job simulation";
 # ``alone``: words that name the subject only in a question that names neither the role nor any of ``unless``,
@@ -233,7 +235,7 @@ SUBJECT = Obj({"text": Str(), "says": Str(), "says_when": ListOf(Str()), "neares
                "alone": ListOf(Str()), "unless": ListOf(Str()),
                "background": Str(pattern="ignored", hint="'ignored'"),
                "with_role": Str(pattern="ignored", hint="'ignored'"),
-               "examples": Str(pattern="ignored", hint="'ignored'")},
+               "examples": Str(pattern="ignored|weighed", hint="'ignored' or 'weighed'")},
               required=("text",))
 
 DOCUMENT = Obj(
