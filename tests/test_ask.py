@@ -879,3 +879,16 @@ def test_pay_at_a_place_an_employer_or_a_level_is_never_the_national_estimate(cl
 def test_a_voice_assistant_s_wake_words_name_no_employer(cli):
     data = json.loads(cli("ask", "--json", "hey google how much does a machine learning engineer earn a year").out)
     assert (data["status"], data["topic"]) == ("answered", "salary")
+
+
+def test_a_sentence_longer_than_is_read_is_cut_at_a_word_and_says_so(cli):
+    story = " ".join(["i", "have", "worked", "in", "retail", "for", "years"] * 20)
+    data = json.loads(cli("ask", "--json", f"{story} what does an ML engineer earn?").out)
+    assert data["question"].startswith("... ") and data["question"].endswith("what does an ML engineer earn?")
+    first = data["question"].split()[1]
+    assert first in story.split()  # a whole word, not the end of one
+
+
+def test_a_portfolio_against_a_master_s_is_the_comparison_the_article_makes(cli):
+    data = json.loads(cli("ask", "--json", "is a portfolio more important than a master's thesis?").out)
+    assert (data["status"], data["topic"]) == ("answered", "advice")

@@ -488,7 +488,15 @@ def focus(question: str) -> str:
         if kept and sum(len(s) + 1 for s in kept) + len(sentence) > MAX_QUERY:
             break
         kept.insert(0, sentence)
-    return " ".join(kept)[-MAX_QUERY:]
+    read = " ".join(kept)
+    if len(read) <= MAX_QUERY:
+        return read
+    # one sentence longer than the limit: its end, from a whole word, marked as cut
+    start = len(read) - MAX_QUERY + len("... ")
+    tail = read[start:]
+    if not read[start - 1].isspace():  # the end starts inside a word: not half a word
+        tail = tail.split(None, 1)[-1]
+    return "... " + tail.lstrip()
 
 
 # Why the vocabulary declined a question, which decides how sure the examples must be to answer it.
