@@ -892,3 +892,12 @@ def test_a_sentence_longer_than_is_read_is_cut_at_a_word_and_says_so(cli):
 def test_a_portfolio_against_a_master_s_is_the_comparison_the_article_makes(cli):
     data = json.loads(cli("ask", "--json", "is a portfolio more important than a master's thesis?").out)
     assert (data["status"], data["topic"]) == ("answered", "advice")
+
+
+def test_one_sentence_asking_two_things_is_answered_in_the_order_asked(cli):
+    result = cli("ask", "--json", "what does an ML engineer do all week, and can they work from home?")
+    data = json.loads(result.out)
+    assert (result.code, data["status"], data["topic"]) == (0, "answered", "duties")
+    assert [a["status"] for a in data["also"]] == ["not_covered"]
+    # Two sentences: the whole's outcome stands.
+    assert json.loads(cli("ask", "--json", "What does an ML engineer do? Can they work from home?").out)["status"] == "not_covered"

@@ -16,6 +16,7 @@ from .ask import (
     NOT_COVERED,
     NOT_UNDERSTOOD,
     RELATED,
+    SENTENCE_END,
     VOCABULARY,
     Match,
     bears_on,
@@ -81,7 +82,8 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     question on its own: the answers on other topics come with it (``also``), and, with an answer,
     any question the source does not cover. The whole's outcome and exit code stand: a post not
     understood as a whole gets its guesses only, and no part is promoted to the answer (on the
-    real development questions that answered two more right and three more wrongly)."""
+    real development questions that answered two more right and three more wrongly). Except where
+    each question is answered, or one sentence asks two things: then they lead in the order asked."""
     question = clean(question)  # no escape sequence reaches the matcher or a message
     whole = _one(catalog, question, role_hint)
     asked = questions_in(question)
@@ -104,9 +106,19 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
         near = _near(catalog, whole)
         answered = [p for p in answered if _family(p.topic) not in near]
+        # One sentence that asks two things, one the source does not cover ("what do ML engineers do,
+        # and do they work remotely?"): each is answered or declined in the order asked. Across
+        # sentences, on the real development posts, leading with a part answered more wrongly.
+        if answered and _one_sentence(question) and any(p.outcome == NOT_COVERED for p in parts):
+            first, *rest = _distinct([p for p in parts if p in answered or p.outcome == NOT_COVERED])
+            return first._replace(question=whole.question, also=tuple(rest))
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
     return whole._replace(also=tuple(others)) if others else whole
+
+
+def _one_sentence(question: str) -> bool:
+    return sum(1 for sentence in SENTENCE_END.split(question.strip()) if sentence.strip()) == 1
 
 
 REFERRING = frozenset(["they", "them", "their", "theirs", "it", "its", "those", "these", "that"])
