@@ -867,6 +867,7 @@ def test_standing_out_is_the_advice_even_when_applying(cli):
     "how much does an ML engineer make an hour in London", "income of ML engineer in Canada per year",
     "how much do ML engineers make a year at Google", "what's the hourly pay for a senior ML engineer",
     "how much does an ML intern make per hour", "what are the duties of a senior ML engineer",
+    "what's the typical day of an ML intern",
 ])
 def test_pay_at_a_place_an_employer_or_a_level_is_never_the_national_estimate(cli, question):
     """The example questions know "an hour" as hourly pay and "London" as not covered: read
