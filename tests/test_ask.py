@@ -840,7 +840,8 @@ def test_who_is_quoted_leads_with_the_people_the_source_quotes(cli, fmt):
         assert wrote.code == 0 and wrote.out.index("Publisher") < wrote.out.index("People the source quotes")
 
 
-@pytest.mark.parametrize("question", ["what is a hash table", "what's stochastics?", "define a matrix"])
+@pytest.mark.parametrize("question", ["what is a hash table", "what's stochastics?", "define a matrix",
+                                      "what is the difference between hard and soft skills"])
 def test_a_term_the_article_names_but_does_not_define_is_not_covered(cli, question):
     """"Hash table" is a skill of a course card, "stochastics" a word of a quote: the article
     defines neither, so a question about what one is gets no answer passed off from its section."""
