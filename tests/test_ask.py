@@ -903,3 +903,11 @@ def test_one_sentence_asking_two_things_is_answered_in_the_order_asked(cli):
     assert [a["status"] for a in data["also"]] == ["not_covered"]
     # Two sentences: the whole's outcome stands.
     assert json.loads(cli("ask", "--json", "What does an ML engineer do? Can they work from home?").out)["status"] == "not_covered"
+
+
+def test_big_tech_is_a_kind_of_company_not_a_named_employer(cli):
+    """Where they work is the industries ("generally ... technology or software companies"); pay
+    at a kind of company is still not covered."""
+    data = json.loads(cli("ask", "--json", "which companies hire ML engineers, only big tech?").out)
+    assert (data["status"], data["topic"]) == ("answered", "industries")
+    assert json.loads(cli("ask", "--json", "ML engineer pay at startups").out)["status"] == "not_covered"
