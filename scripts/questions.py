@@ -51,6 +51,8 @@ HELD_OUT = (
     "tests/ask_real_heldout20.yaml",
     "tests/ask_real_heldout21.yaml",
     "tests/ask_real_heldout22.yaml",
+    "tests/ask_real_heldout23.yaml",
+    "tests/ask_real_heldout24.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
