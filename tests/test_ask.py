@@ -911,3 +911,10 @@ def test_big_tech_is_a_kind_of_company_not_a_named_employer(cli):
     data = json.loads(cli("ask", "--json", "which companies hire ML engineers, only big tech?").out)
     assert (data["status"], data["topic"]) == ("answered", "industries")
     assert json.loads(cli("ask", "--json", "ML engineer pay at startups").out)["status"] == "not_covered"
+
+
+def test_what_they_do_on_the_job_is_the_duties_not_the_titles(cli):
+    data = json.loads(cli("ask", "--json", "what stuff does an ML engineer do on the job?").out)
+    assert (data["status"], data["topic"]) == ("answered", "duties")
+    listed = json.loads(cli("ask", "--json", "list of things ML engineers do on the job").out)
+    assert listed["topic"] != "titles"  # "list" alone does not make it the related titles
