@@ -918,3 +918,9 @@ def test_what_they_do_on_the_job_is_the_duties_not_the_titles(cli):
     assert (data["status"], data["topic"]) == ("answered", "duties")
     listed = json.loads(cli("ask", "--json", "list of things ML engineers do on the job").out)
     assert listed["topic"] != "titles"  # "list" alone does not make it the related titles
+
+
+@pytest.mark.parametrize("question", ["are the pay numbers real or just a guess?", "is the salary made up?"])
+def test_whether_a_figure_is_made_up_is_where_it_comes_from(cli, question):
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["topic"]) == ("answered", "sources")
