@@ -924,3 +924,8 @@ def test_what_they_do_on_the_job_is_the_duties_not_the_titles(cli):
 def test_whether_a_figure_is_made_up_is_where_it_comes_from(cli, question):
     data = json.loads(cli("ask", "--json", question).out)
     assert (data["status"], data["topic"]) == ("answered", "sources")
+
+
+def test_which_is_easier_to_get_into_is_a_ranking_the_article_does_not_give(cli):
+    result = cli("ask", "--json", "is data analytics easier to get into than ML engineering?")
+    assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
