@@ -929,3 +929,10 @@ def test_whether_a_figure_is_made_up_is_where_it_comes_from(cli, question):
 def test_which_is_easier_to_get_into_is_a_ranking_the_article_does_not_give(cli):
     result = cli("ask", "--json", "is data analytics easier to get into than ML engineering?")
     assert (json.loads(result.out)["status"], result.code) == ("not_covered", 1)
+
+
+def test_open_source_is_not_where_the_figures_come_from(cli):
+    for question in ("does open source count?", "open source projects for ml engineers"):
+        data = json.loads(cli("ask", "--json", question).out)
+        assert (data["status"], data["topic"]) == ("answered", "advice"), question  # side projects, tinkering
+    assert json.loads(cli("ask", "--json", "where do I learn machine learning for free?").out)["topic"] == "resources"
