@@ -936,3 +936,9 @@ def test_open_source_is_not_where_the_figures_come_from(cli):
         data = json.loads(cli("ask", "--json", question).out)
         assert (data["status"], data["topic"]) == ("answered", "advice"), question  # side projects, tinkering
     assert json.loads(cli("ask", "--json", "where do I learn machine learning for free?").out)["topic"] == "resources"
+
+
+def test_why_the_two_estimates_differ_is_the_sources(cli):
+    """The article's "salary information is sparse" sentence is the reason it gives; the sources show it."""
+    data = json.loads(cli("ask", "--json", "why do the two sites give such different pay figures?").out)
+    assert (data["status"], data["topic"]) == ("answered", "sources")
