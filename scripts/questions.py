@@ -53,12 +53,15 @@ HELD_OUT = (
     "tests/ask_real_heldout22.yaml",
     "tests/ask_real_heldout23.yaml",
     "tests/ask_real_heldout24.yaml",
+    "tests/ask_real_heldout25.yaml",
+    "tests/ask_real_heldout26.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
     "tests/ask_real_other_languages4.yaml",
     "tests/ask_real_other_languages5.yaml",
     "tests/ask_real_other_languages6.yaml",
+    "tests/ask_real_other_languages7.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
