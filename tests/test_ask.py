@@ -504,6 +504,8 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
     # whom the asker addresses: "industry" there is where they work, not what is asked
     ("Folks who work in the data science/machine learning industry in the real world - how much math do you need?",
      "skills"),
+    # where the asker comes from, said with the move into this field
+    ("could I switch into machine learning from marketing? what's the route", "path"),
 ])
 def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)
@@ -942,3 +944,8 @@ def test_why_the_two_estimates_differ_is_the_sources(cli):
     """The article's "salary information is sparse" sentence is the reason it gives; the sources show it."""
     data = json.loads(cli("ask", "--json", "why do the two sites give such different pay figures?").out)
     assert (data["status"], data["topic"]) == ("answered", "sources")
+
+
+def test_a_move_out_of_this_field_keeps_its_destination(cli):
+    data = json.loads(cli("ask", "--json", "moving from ML research to data engineering, will my experience count?").out)
+    assert data["status"] != "answered"

@@ -69,6 +69,9 @@ FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", 
                     "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
 # The asker's background, said before the question: a clause that opens with one of these
 # ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
+_MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping)"
+_ML = r"(?:ml|mle|mles|machine learning|ai|artificial intelligence|deep learning|mlops)"
+_FROM = r"(?:[\w'-]+\s+){0,2}?[\w'-]+"
 BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
                         r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
                         r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
@@ -87,6 +90,11 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
                         # math do you need"): the people asked, not what is asked about
+                        # where the asker comes from, said with a move into this field ("switch into ML from
+                        # marketing", "pivot from SWE to MLE"; not "from ML research to data engineering")
+                        rf"|\b{_MOVE}\b[^,.;:!?]*?\b(?:to|into)\s+(?:an?\s+)?{_ML}\b[^,.;:!?]*?\bfrom\s+(?P<origin>{_FROM})"
+                        r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should)\b)"
+                        rf"|\b{_MOVE}\b[^,.;:!?]*?\bfrom\s+(?P<origin2>{_FROM})(?=\s+(?:to|into)\s+(?:an?\s+)?{_ML}\b)"
                         r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
                         r"(?:here\s+)?(?:who|that)\s+(?:already\s+)?(?:work|works|are working|have worked|worked)\s+"
                         r"(?:in|at|on|with|around)\b[^,.;:!?\u2013\u2014]*?)"
@@ -106,7 +114,7 @@ prefer expect expects happen happens become becomes stay stays leave leaves come
 looks looking seem seems feel feels learn learns learning remember decide plan plans hope worry worried matter
 play read write call explain tell listen watch wait spend spends spent live lives living turn turns turned
 break breaks land lands hold holds lead leads pass passes add adds added build builds mix mixes mixed sum sums
-offer offers compare get gets
+offer offers compare get gets develop develops developed grow grows grew
 messy random pure realistic realistically straight simple simpler easy easier hard harder difficult tough big
 bigger small smaller large huge tiny long longer short shorter high higher low lower good better best bad worse
 worst new newer old older young early late fast faster slow quick full whole entire main core key basic
@@ -739,7 +747,7 @@ def _background(question: str) -> Counter[str]:
     ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
     the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
     found = Counter(w for match in BACKGROUND.finditer(question)
-                    for w in words(next(g for g in match.group("context", "label", "here", "former", "who", "audience") if g))
+                    for w in words(next(g for g in match.group("context", "label", "here", "former", "who", "origin", "origin2", "audience") if g))
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
