@@ -687,7 +687,10 @@ def test_plain_and_second_language_wordings_are_understood(cli, question, topic)
 
 @pytest.mark.parametrize("question", ["why is salary info for ML engineers so sparse?",
                                       "Why are the two salary estimates so different?",
-                                      "did the 161k number come from Indeed or from ZipRecruiter?"])
+                                      "why do the two sites give such different pay figures?",
+                                      "why do the sites show different pay?",
+                                      "did the 161k number come from Indeed or from ZipRecruiter?",
+                                      "are the pay numbers real or just a guess?", "is the salary made up?"])
 def test_how_far_to_trust_the_pay_figures_is_the_sources(cli, question):
     """The article says why pay data is sparse, and names where each estimate comes from: the
     sources, not the figures again."""
@@ -821,8 +824,7 @@ def test_the_google_ml_certification_is_the_one_the_article_links_to(cli):
 def test_pay_in_the_us_is_the_two_estimates_alike_however_asked(cli, question):
     """The estimates are ZipRecruiter's "national average" and Indeed's, in dollars: the written
     sets, labelled from the article alone, read a question about pay in the US as the pay."""
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", "salary")
+    assert answered_as(cli, question) == ("answered", "salary")
 
 
 def test_pay_in_an_industry_is_not_the_overall_estimates(cli):
@@ -862,8 +864,7 @@ def test_books_are_not_the_article_s_courses(cli):
 
 def test_standing_out_is_the_advice_even_when_applying(cli):
     """How to stand out is the quoted advice (ASK_LABELS: advice); applying is only when."""
-    data = json.loads(cli("ask", "--json", "How can I stand out when applying for MLE roles if I have no master's?").out)
-    assert (data["status"], data["topic"]) == ("answered", "advice")
+    assert answered_as(cli, "How can I stand out when applying for MLE roles if I have no master's?") == ("answered", "advice")
 
 
 @pytest.mark.parametrize("question", [
@@ -881,8 +882,7 @@ def test_pay_at_a_place_an_employer_or_a_level_is_never_the_national_estimate(cl
 
 
 def test_a_voice_assistant_s_wake_words_name_no_employer(cli):
-    data = json.loads(cli("ask", "--json", "hey google how much does a machine learning engineer earn a year").out)
-    assert (data["status"], data["topic"]) == ("answered", "salary")
+    assert answered_as(cli, "hey google how much does a machine learning engineer earn a year") == ("answered", "salary")
 
 
 def test_a_sentence_longer_than_is_read_is_cut_at_a_word_and_says_so(cli):
@@ -894,8 +894,7 @@ def test_a_sentence_longer_than_is_read_is_cut_at_a_word_and_says_so(cli):
 
 
 def test_a_portfolio_against_a_master_s_is_the_comparison_the_article_makes(cli):
-    data = json.loads(cli("ask", "--json", "is a portfolio more important than a master's thesis?").out)
-    assert (data["status"], data["topic"]) == ("answered", "advice")
+    assert answered_as(cli, "is a portfolio more important than a master's thesis?") == ("answered", "advice")
 
 
 def test_one_sentence_asking_two_things_is_answered_in_the_order_asked(cli):
@@ -910,22 +909,14 @@ def test_one_sentence_asking_two_things_is_answered_in_the_order_asked(cli):
 def test_big_tech_is_a_kind_of_company_not_a_named_employer(cli):
     """Where they work is the industries ("generally ... technology or software companies"); pay
     at a kind of company is still not covered."""
-    data = json.loads(cli("ask", "--json", "which companies hire ML engineers, only big tech?").out)
-    assert (data["status"], data["topic"]) == ("answered", "industries")
+    assert answered_as(cli, "which companies hire ML engineers, only big tech?") == ("answered", "industries")
     assert json.loads(cli("ask", "--json", "ML engineer pay at startups").out)["status"] == "not_covered"
 
 
 def test_what_they_do_on_the_job_is_the_duties_not_the_titles(cli):
-    data = json.loads(cli("ask", "--json", "what stuff does an ML engineer do on the job?").out)
-    assert (data["status"], data["topic"]) == ("answered", "duties")
+    assert answered_as(cli, "what stuff does an ML engineer do on the job?") == ("answered", "duties")
     listed = json.loads(cli("ask", "--json", "list of things ML engineers do on the job").out)
     assert listed["topic"] != "titles"  # "list" alone does not make it the related titles
-
-
-@pytest.mark.parametrize("question", ["are the pay numbers real or just a guess?", "is the salary made up?"])
-def test_whether_a_figure_is_made_up_is_where_it_comes_from(cli, question):
-    data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["topic"]) == ("answered", "sources")
 
 
 def test_which_is_easier_to_get_into_is_a_ranking_the_article_does_not_give(cli):
@@ -938,13 +929,6 @@ def test_open_source_is_not_where_the_figures_come_from(cli):
         data = json.loads(cli("ask", "--json", question).out)
         assert (data["status"], data["topic"]) == ("answered", "advice"), question  # side projects, tinkering
     assert json.loads(cli("ask", "--json", "where do I learn machine learning for free?").out)["topic"] == "resources"
-
-
-def test_why_the_two_estimates_differ_is_the_sources(cli):
-    """The article's "salary information is sparse" sentence is the reason it gives; the sources show it."""
-    for question in ("why do the two sites give such different pay figures?", "why do the sites show different pay?"):
-        data = json.loads(cli("ask", "--json", question).out)
-        assert (data["status"], data["topic"]) == ("answered", "sources"), question
 
 
 def test_a_move_out_of_this_field_keeps_its_destination(cli):

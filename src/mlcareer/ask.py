@@ -67,11 +67,12 @@ BACKGROUND_WEIGHT = 0.5  # a topic's words in the asker's background count this 
 FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", "just", "basically", "honestly", "pls",
                     "plz", "please", "um", "uh", "hey", "hi", "yo", "even", "exactly", "tbh", "lol", "well", "quick",
                     "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
-# The asker's background, said before the question: a clause that opens with one of these
-# ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
+# A move into this field, this field, and where the move starts (for BACKGROUND's "origin").
 _MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping)"
 _ML = r"(?:ml|mle|mles|machine learning|ai|artificial intelligence|deep learning|mlops)"
 _FROM = r"(?:[\w'-]+\s+){0,2}?[\w'-]+"
+# The asker's background, said before the question: a clause that opens with one of these
+# ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
 BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
                         r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
                         r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
@@ -88,13 +89,13 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # "tips for backend engineers that want to switch")
                         r"|\b(?:for|to|a|an)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:who|that)\s+(?:wants?|wish|wishes|"
                         r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
-                        # whom the asker addresses ("for those of you who work in the ML industry, how much
-                        # math do you need"): the people asked, not what is asked about
                         # where the asker comes from, said with a move into this field ("switch into ML from
                         # marketing", "pivot from SWE to MLE"; not "from ML research to data engineering")
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\b(?:to|into)\s+(?:an?\s+)?{_ML}\b[^,.;:!?]*?\bfrom\s+(?P<origin>{_FROM})"
                         r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should)\b)"
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\bfrom\s+(?P<origin2>{_FROM})(?=\s+(?:to|into)\s+(?:an?\s+)?{_ML}\b)"
+                        # whom the asker addresses ("for those of you who work in the ML industry, how much
+                        # math do you need"): the people asked, not what is asked about
                         r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
                         r"(?:here\s+)?(?:who|that)\s+(?:already\s+)?(?:work|works|are working|have worked|worked)\s+"
                         r"(?:in|at|on|with|around)\b[^,.;:!?\u2013\u2014]*?)"
@@ -747,7 +748,7 @@ def _background(question: str) -> Counter[str]:
     ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
     the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
     found = Counter(w for match in BACKGROUND.finditer(question)
-                    for w in words(next(g for g in match.group("context", "label", "here", "former", "who", "origin", "origin2", "audience") if g))
+                    for w in words(next(g for g in match.groupdict().values() if g))  # the one form that matched
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
