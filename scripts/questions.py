@@ -55,6 +55,8 @@ HELD_OUT = (
     "tests/ask_real_heldout24.yaml",
     "tests/ask_real_heldout25.yaml",
     "tests/ask_real_heldout26.yaml",
+    "tests/ask_real_heldout27.yaml",
+    "tests/ask_real_heldout28.yaml",
     "tests/ask_real_other_languages.yaml",
     "tests/ask_real_other_languages2.yaml",
     "tests/ask_real_other_languages3.yaml",
@@ -62,6 +64,7 @@ HELD_OUT = (
     "tests/ask_real_other_languages5.yaml",
     "tests/ask_real_other_languages6.yaml",
     "tests/ask_real_other_languages7.yaml",
+    "tests/ask_real_other_languages8.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
