@@ -149,6 +149,7 @@ def test_text_markdown_and_json_carry_the_same_facts(cli, question):
     # the examples' education is the degrees the job asks for, never getting into a programme
     ("With a physics degree, am I going to get admitted for graduate studies in ML?", "getting into a school"),
     ("what GPA do I need to get accepted into an ML master's?", "getting into a school"),
+    ("what should my daughter study in middle school to prepare for ML?", "school before university"),
 ])
 def test_a_subject_the_source_does_not_cover_is_never_answered_as_covered(cli, question, subject):
     result = cli("ask", question)
