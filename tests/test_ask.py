@@ -547,9 +547,23 @@ def test_a_question_the_nearest_examples_back_is_answered(cli, question, topic):
     assert data["status"] == "answered" and data["topic"] == topic
 
 
+@pytest.mark.parametrize(("question", "topics"), [
+    # Advice and the path are one section: words of both are no contest between them.
+    ("Any tips for becoming an ML engineer?", {"advice", "path"}),
+    ("what would you recommend for a backend developer who wants to move into ML engineering?", {"advice", "path"}),
+    # The path and its degrees are one answer family: the examples choose between them, never doubt.
+    ("Can you become a machine learning engineer without a degree?", {"education"}),
+    ("What job should I take first after my degree if I want to end up in machine learning?", {"path"}),
+])
+def test_topics_of_one_section_do_not_contest_each_other(cli, question, topics):
+    status, topic = answered_as(cli, question)
+    assert status == "answered" and topic in topics
+
+
 @pytest.mark.parametrize(("question", "status", "title"), [
     ("how do I become a data scientist", "related", "Data scientist"),  # becoming that title, the role unnamed
     ("What degree does a data scientist need?", "related", "Data scientist"),  # that title's degree, not this role's
+    ("any tips about becoming a data engineer?", "related", "Data engineer"),  # tips for the path: becoming that title
     ("how do I switch from data analyst to ML", "answered", None),  # where the asker starts: this role's path
     ("can a data scientist become a machine learning engineer", "answered", None),
 ])

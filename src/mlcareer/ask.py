@@ -524,6 +524,7 @@ SECOND_REFINER = 0.995  # declined for a subject named by a refiner ("starting" 
 SECOND_SUBJECT = 0.995  # declined for a subject named outright: only the same topic
 SECOND_OVERRULE = 0.95  # answered: another topic answers instead from this
 SECOND_CONTEST = 0.7  # answered: not understood when the examples name another topic this surely
+PATH_AND_DEGREES = frozenset(["path", "education"])  # one answer family: the route in and its degrees
 SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are this sure it is uncovered
 
 
@@ -552,6 +553,8 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
             return by_examples(NOT_UNDERSTOOD, None, doubt=UNCOVERED)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
             return by_examples(ANSWERED, label)
+        if {label, found.topic} == PATH_AND_DEGREES and probability >= SECOND_CONTEST:
+            return by_examples(ANSWERED, label)  # one answer family: the examples choose, they do not doubt
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_CONTEST:
             assert found.topic is not None
             return by_examples(NOT_UNDERSTOOD, found.topic, found.topic, label, doubt=label)
@@ -578,7 +581,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
 PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
-FAMILIES = (set(PAY), {"path", "education"})  # one answer family each, as ASK_LABELS scores
+FAMILIES = (set(PAY), set(PATH_AND_DEGREES))  # one answer family each, as ASK_LABELS scores
 
 
 def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) -> Match:
@@ -614,6 +617,14 @@ def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) 
     return found._replace(outcome=NOT_UNDERSTOOD, confidence=round(closest[ranked[0]], 2), basis=EXAMPLES,
                           alternatives=alternatives, doubt=None if ranked[0] in family else ranked[0],
                           subjects=(), unmentioned=())
+
+
+def _one_section(one: str, other: str | None) -> bool:
+    """Whether two topics are answered by one section, either way: the path, its degrees and the
+    advice alongside it are one answer ("any tips for becoming one?"). Not hourly pay and pay: hourly
+    pay outranks pay by its own words, and pay is not the hourly figure."""
+    a, b = BY_KEY.get(one), BY_KEY.get(other or "")
+    return a is not None and b is not None and a.section == b.section and not (a.over_parent or b.over_parent)
 
 
 def _refines(one: str, other: str | None) -> bool:
@@ -690,7 +701,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
     hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
 
-    becoming = best in ("path", "education") and bool(GOAL & set(tokens))  # "how do I become a data scientist"
+    becoming = BY_KEY[best].section == "path" and bool(GOAL & set(tokens))  # "how do I become a data scientist", "tips for becoming one"
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
                                               or best == "titles" and not topics.strong[best]):
         return result(RELATED)
@@ -712,10 +723,13 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
                         if not all(background[p] or background[p + "s"] for p in words(w)))  # "Andrew Ng's course"
     if unmentioned:
         return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
-    # Understood unless another topic accounts for words of the question that the best one does not.
-    others = set().union(*(found for key, found in explains.items() if key != best)) & set(content)
-    contested = others - explains[best]
-    understood = (not contested or (explains[best] & set(content) and second <= CONTESTED * top)
+    # Understood unless a topic another section answers accounts for words of the question that the
+    # best one does not: "any tips for becoming one?" (advice and the path) is one section either way.
+    one = {key for key in scores if _one_section(key, best)} | {best}
+    rival = max((score for key, score in scores.items() if key not in one), default=0.0)
+    others = set().union(*(found for key, found in explains.items() if key not in one)) & set(content)
+    contested = others - set().union(*(explains[key] for key in one))
+    understood = (not contested or (explains[best] & set(content) and rival <= CONTESTED * top)
                   or phrases[best] >= SURE_PHRASE)
     # Words the source never uses, more of them than the words the topic accounts for: a question
     # about something else that happens to share a word ("recommend a good pizza place").
@@ -724,7 +738,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     weight = len(explains[best]) * (2 if topics.strong[best] else 1)
     if top and understood and unknown and len(unknown) >= weight and phrases[best] < SURE_PHRASE and not about_role:
         return result(NOT_COVERED, None, UNKNOWN, unmentioned=tuple(unknown))
-    if top >= MIN_SCORE and top - second >= max(MIN_LEAD, 0.1 * top) and understood:
+    if top >= MIN_SCORE and top - rival >= max(MIN_LEAD, 0.1 * top) and understood:
         return result(ANSWERED, best)
     if top == 0 and content and len(tokens) > 1 and len(content) < len(tokens) and len(unknown) == len(set(content)):
         return result(NOT_COVERED, None, UNKNOWN, unmentioned=tuple(dict.fromkeys(unknown)))
