@@ -489,6 +489,10 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
     ("is a bachelor's in data science enough for ML?", "answered", "education"),  # the field beside this role's
     ("is a degree in data science enough to become a machine learning engineer", "answered", "education"),
     ("is there a data science job simulation I can try?", "answered", "resources"),  # the article's own courses
+    # MLOps, which the article never names, is a field of its own too, unless the question names this role
+    ("what certifications do I need to get into MLOps?", "not_covered", None),
+    ("I'm a sysadmin who wants to end up on the MLOps side. Any advice?", "not_covered", None),
+    ("do I need a degree to become an ML engineer or MLOps engineer?", "answered", "education"),
 ])
 def test_data_science_named_alone_is_another_field(cli, question, status, topic):
     """A question about data science, and about neither this role nor machine learning, is about
