@@ -514,6 +514,9 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
      "skills"),
     # where the asker comes from, said with the move into this field
     ("could I switch into machine learning from marketing? what's the route", "path"),
+    # the job as its abbreviation: a job the asker starts from, not a name the source never uses
+    ("is MLE a good career move for an SDE?", "pros_cons"),
+    ("For those who went from SWE to ML engineer: how did you get started?", "path"),
 ])
 def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)

@@ -659,7 +659,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # "Is there a data science job simulation?" asks for the courses, which include one (``yields``).
     asked_strongly = {h.key for h in hits if not h.subject and h.strong and not told(h)}
     hits = [h for h in hits if not (h.subject and asked_strongly & set(catalog.uncovered[h.key].get("yields") or ()))]
-    # "Can a teacher become an ML engineer?" asks about the role, not about teaching.
+    # "Can a teacher become an ML engineer?" asks about the role, not about teaching; nor is "SWE" there a name it asks about.
+    starting = {w for h in hits if h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored"
+                for w in tokens[h.start:h.end]}
     hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
     # "Do grades matter in data science?" asks about that field; "is a data science degree enough
     # for ML?" and "... to become an ML engineer?" ask about this role (``alone``, ``unless``).
@@ -720,7 +722,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         final = any(ignored) if outright else all(ignored)
         return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)  # "I'm a barista in Lisbon. ...": not asked
-                        if not all(background[p] or background[p + "s"] for p in words(w)))  # "Andrew Ng's course"
+                        if not all(background[p] or background[p + "s"] or p in starting for p in words(w)))  # "Andrew Ng's course"
     if unmentioned:
         return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
     # Understood unless a topic another section answers accounts for words of the question that the
