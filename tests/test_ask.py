@@ -523,6 +523,17 @@ def test_an_occupation_beside_the_role_is_the_askers_start(cli, question, topic)
     assert (data["status"], data["topic"]) == ("answered", topic)
 
 
+@pytest.mark.parametrize(("question", "status"), [
+    # what the asker says they want is what "any advice?" asks about, not their background
+    ("I'm from Spain, and I want to publish my first paper on arXiv. What advice do you have for me?", "not_covered"),
+    ("I work in retail. I want to get into MLOps. Any advice?", "not_covered"),
+    # where they stand still is background, and a goal that is this role asks about this role
+    ("I'm a nurse and I want to become an ML engineer. What are the steps?", "answered"),
+])
+def test_what_the_asker_wants_is_asked_about(cli, question, status):
+    assert answered_as(cli, question)[0] == status
+
+
 def test_a_comparison_before_a_colon_is_what_is_asked_not_the_asker(cli):
     data = json.loads(cli("ask", "--json", "ml engineer vs web developer: which is easier to break into").out)
     assert data["status"] != "answered"

@@ -766,10 +766,10 @@ def _background(question: str) -> Counter[str]:
     found = Counter(w for match in BACKGROUND.finditer(question)
                     for w in words(next(g for g in match.groupdict().values() if g))  # the one form that matched
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
-    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(statement))
+    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(_before_wants(statement)))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
     if any(_asks(c) for c in clauses):  # "what is it exactly? my cousin in Pune keeps talking about it"
-        said |= Counter(w for c in clauses if not _asks(c) and FIRST_PERSON & set(words(c)) for w in words(c))
+        said |= Counter(w for c in clauses if not _asks(c) and FIRST_PERSON & set(words(c)) for w in words(_before_wants(c)))
     return found | said
 
 
@@ -785,6 +785,14 @@ FIRST_PERSON = frozenset(["i", "im", "ive", "id", "ill", "my", "me", "we", "our"
 
 def _asks(clause: str) -> bool:
     return bool(ASKS.search(clause.strip()))
+
+
+# A statement of what the asker wants is what the question that follows asks about ("I want to publish a paper. What advice do you have?").
+WANTS = re.compile(r"(?:^|[,;]|\b(?:and|but|so)\b)\s*(?:i\s*(?:really\s+|just\s+)?(?:want|wanna|would like|'d like|d like|hope|plan|intend|am trying|'m trying|m trying|am looking|'m looking|m looking)\s+to|my goal is)\b", re.IGNORECASE)
+def _before_wants(statement: str) -> str:
+    """A statement up to what the asker says they want, which is what they ask about."""
+    found = WANTS.search(statement)
+    return statement[:found.start()] if found else statement
 
 
 # A sentence that ends in a full stop or an exclamation mark, before a later one that ends in a question mark.
