@@ -150,6 +150,9 @@ def test_text_markdown_and_json_carry_the_same_facts(cli, question):
     ("With a physics degree, am I going to get admitted for graduate studies in ML?", "getting into a school"),
     ("what GPA do I need to get accepted into an ML master's?", "getting into a school"),
     ("what should my daughter study in middle school to prepare for ML?", "school before university"),
+    # the examples' path gives the steps, never how hard they are
+    ("how hard will it be for young people to land entry level jobs in this field?", "how hard it is to get in"),
+    ("will it get harder to get entry level jobs in this field?", "how hard it is to get in"),
 ])
 def test_a_subject_the_source_does_not_cover_is_never_answered_as_covered(cli, question, subject):
     result = cli("ask", question)
