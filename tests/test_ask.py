@@ -729,7 +729,10 @@ def test_plain_and_second_language_wordings_are_understood(cli, question, topic)
                                       "why do the two sites give such different pay figures?",
                                       "why do the sites show different pay?",
                                       "did the 161k number come from Indeed or from ZipRecruiter?",
-                                      "are the pay numbers real or just a guess?", "is the salary made up?"])
+                                      "are the pay numbers real or just a guess?", "is the salary made up?",
+                                      # sparse in other words, and "how come" as "why"
+                                      "why is pay data for this job so thin?",
+                                      "how come there's so little salary data on ML engineers?"])
 def test_how_far_to_trust_the_pay_figures_is_the_sources(cli, question):
     """The article says why pay data is sparse, and names where each estimate comes from: the
     sources, not the figures again."""

@@ -155,7 +155,8 @@ def ask_json(cli, question: str) -> tuple[dict, int]:
 
 @pytest.mark.parametrize(("question", "nearest"), [("why do most jobs require a master's?", "education"),
                                                    ("why is a PhD required?", "education"),
-                                                   ("why do ml engineers get paid so much", "salary")])
+                                                   ("why do ml engineers get paid so much", "salary"),
+                                                   ("how come most jobs want a master's degree?", "education")])
 def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question, nearest):
     # M5: the path's facts (or the pay figures) are not the reason; they are shown as the nearest topic
     data, code = ask_json(cli, question)
@@ -170,6 +171,8 @@ def test_a_why_the_article_gives_no_reason_for_is_not_covered(cli, question, nea
      "Because machine learning is a fast-growing and evolving field, salary information is sparse."),
     ("why do job titles overlap", {"titles"},
      "Because machine learning is a smaller part of the larger fields of data science and computer science"),
+    ("how come there's not much salary data on this job?", {"salary", "sources"},
+     "Because machine learning is a fast-growing and evolving field, salary information is sparse."),
 ])
 def test_a_why_the_article_gives_a_reason_for_is_answered_with_it(cli, question, topic, because):
     data, code = ask_json(cli, question)

@@ -713,8 +713,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
                if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
     subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words, told)
     if subjects:
-        if not outright and "why" in tokens and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
-            # "why do most jobs require a master's": a reason the article does not give, not the facts
+        why = "why" in tokens or "how come" in " ".join(tokens)
+        if not outright and why and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
+            # "why (how come) most jobs require a master's": a reason the article does not give, not the facts
             return result(NOT_COVERED, asked, REASON, subjects=subjects)
         # Never overruled by the examples: a subject so marked, named outright or (alone) by a refiner
         # ("what do the related titles pay": the examples' titles are the list, not its pay).
