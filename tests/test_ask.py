@@ -153,6 +153,9 @@ def test_text_markdown_and_json_carry_the_same_facts(cli, question):
     # the examples' path gives the steps, never how hard they are
     ("how hard will it be for young people to land entry level jobs in this field?", "how hard it is to get in"),
     ("will it get harder to get entry level jobs in this field?", "how hard it is to get in"),
+    ("coding vs programming, is there a difference?", "what a term means"),
+    ("how do I become a prompt engineer and what do they earn?", "other occupations"),
+    ("How do I become a business analyst?", "other occupations"),
 ])
 def test_a_subject_the_source_does_not_cover_is_never_answered_as_covered(cli, question, subject):
     result = cli("ask", question)
