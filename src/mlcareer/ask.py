@@ -524,7 +524,6 @@ SECOND_REFINER = 0.995  # declined for a subject named by a refiner ("starting" 
 SECOND_SUBJECT = 0.995  # declined for a subject named outright: only the same topic
 SECOND_OVERRULE = 0.95  # answered: another topic answers instead from this
 SECOND_CONTEST = 0.7  # answered: not understood when the examples name another topic this surely
-PATH_AND_DEGREES = frozenset(["path", "education"])  # one answer family: the route in and its degrees
 SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are this sure it is uncovered
 
 
@@ -581,6 +580,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
 PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
+PATH_AND_DEGREES = frozenset(["path", "education"])  # the route in and its degrees: the examples choose between them
 FAMILIES = (set(PAY), set(PATH_AND_DEGREES))  # one answer family each, as ASK_LABELS scores
 
 
@@ -619,11 +619,11 @@ def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) 
                           subjects=(), unmentioned=())
 
 
-def _one_section(one: str, other: str | None) -> bool:
-    """Whether two topics are answered by one section, either way: the path, its degrees and the
-    advice alongside it are one answer ("any tips for becoming one?"). Not hourly pay and pay: hourly
-    pay outranks pay by its own words, and pay is not the hourly figure."""
-    a, b = BY_KEY.get(one), BY_KEY.get(other or "")
+def _one_section(one: str, other: str) -> bool:
+    """Whether two topics are answered by one section: the path, its degrees and the advice beside
+    them are one answer ("any tips for becoming one?"). Not a topic that outranks its parent by its
+    own words (hourly pay of pay): pay is not the hourly figure."""
+    a, b = BY_KEY.get(one), BY_KEY.get(other)
     return a is not None and b is not None and a.section == b.section and not (a.over_parent or b.over_parent)
 
 
@@ -660,9 +660,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     asked_strongly = {h.key for h in hits if not h.subject and h.strong and not told(h)}
     hits = [h for h in hits if not (h.subject and asked_strongly & set(catalog.uncovered[h.key].get("yields") or ()))]
     # "Can a teacher become an ML engineer?" asks about the role, not about teaching; nor is "SWE" there a name it asks about.
-    starting = {w for h in hits if h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored"
-                for w in tokens[h.start:h.end]}
-    hits = [h for h in hits if not (h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored")]
+    beside_role = [h for h in hits if h.subject and named and catalog.uncovered[h.key].get("with_role") == "ignored"]
+    starting = {w for h in beside_role for w in tokens[h.start:h.end]}
+    hits = [h for h in hits if h not in beside_role]
     # "Do grades matter in data science?" asks about that field; "is a data science degree enough
     # for ML?" and "... to become an ML engineer?" ask about this role (``alone``, ``unless``).
     hits = [h for h in hits if not (h.alone and (named or _names_any(tokens, catalog.uncovered[h.key].get("unless"),
@@ -684,9 +684,13 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     if about_role:
         scores["overview"] = max(scores["overview"], 2.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
+    best, top = ranked[0]
+    # Topics one section answers are one answer ("any tips for becoming one?": the advice and the
+    # path): the lead that counts is over the best topic of another section.
+    one = {key for key in scores if _one_section(key, best)} | {best}
+    rival = max((score for key, score in scores.items() if key not in one), default=0.0)
     alternatives = tuple((key, round(score, 2)) for key, score in ranked[:3] if score > 0)
-    confidence = round(top / (top + second + 0.5), 2) if top else 0.0
+    confidence = round(top / (top + rival + 0.5), 2) if top else 0.0
     closest = best if top else None
 
     unexplained = tuple(w for w in dict.fromkeys(content)
@@ -713,9 +717,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
                if score >= top and (keywords[key] > 0 or phrases[key] >= MIN_PHRASE)}
     subjects, outright = _subjects(catalog, tokens, leading, hits, lexicon.words, told)
     if subjects:
-        why = "why" in tokens or "how come" in " ".join(tokens)
-        if not outright and why and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
-            # "why (how come) most jobs require a master's": a reason the article does not give, not the facts
+        # "why (how come) most jobs require a master's": a reason the article does not give, not the
+        # facts; a subject that "why" refines was named by one of its refiners, "why" or "how come"
+        if not outright and any("why" in (catalog.uncovered[k].get("refiners") or ()) for k in subjects):
             return result(NOT_COVERED, asked, REASON, subjects=subjects)
         # Never overruled by the examples: a subject so marked, named outright or (alone) by a refiner
         # ("what do the related titles pay": the examples' titles are the list, not its pay).
@@ -728,8 +732,6 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
     # Understood unless a topic another section answers accounts for words of the question that the
     # best one does not: "any tips for becoming one?" (advice and the path) is one section either way.
-    one = {key for key in scores if _one_section(key, best)} | {best}
-    rival = max((score for key, score in scores.items() if key not in one), default=0.0)
     others = set().union(*(found for key, found in explains.items() if key not in one)) & set(content)
     contested = others - set().union(*(explains[key] for key in one))
     understood = (not contested or (explains[best] & set(content) and rival <= CONTESTED * top)
@@ -763,9 +765,11 @@ def _background(question: str) -> Counter[str]:
     """The words of the asker's background ("I'm 35 and a teacher, what's the route in"): they
     name no subject the question is about, so they are neither unknown nor, for subjects marked
     ``background: ignored``, a subject ("I work in retail, how do I switch"). Statements before
-    the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too."""
+    the sentence that asks ("I'm a journalist in Nairobi. Who do they work with?") are background too.
+    What the asker says they want is not: it is what they ask about ("I want to publish a paper on
+    arXiv. What advice do you have?"), so each statement is read up to it."""
     found = Counter(w for match in BACKGROUND.finditer(question)
-                    for w in words(next(g for g in match.groupdict().values() if g))  # the one form that matched
+                    for w in words(_before_wants(next(g for g in match.groupdict().values() if g)))  # the one form that matched
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
     said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(_before_wants(statement)))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
@@ -788,10 +792,15 @@ def _asks(clause: str) -> bool:
     return bool(ASKS.search(clause.strip()))
 
 
-# A statement of what the asker wants is what the question that follows asks about ("I want to publish a paper. What advice do you have?").
-WANTS = re.compile(r"(?:^|[,;]|\b(?:and|but|so)\b)\s*(?:i\s*(?:really\s+|just\s+)?(?:want|wanna|would like|'d like|d like|hope|plan|intend|am trying|'m trying|m trying|am looking|'m looking|m looking)\s+to|my goal is)\b", re.IGNORECASE)
+# Where the asker says what they want: "I want to", "I'd like to", "my goal is" (not "I'm trying
+# to", which as often tells what they are doing: "I'm trying to convince my nephew"; nor "I hope
+# to" or "I plan to", as often their plans beside the question: "I hope to move to Canada. How do I ...?").
+WANTS = re.compile(r"(?:^|[,;]|\b(?:and|but|so)\b)\s*(?:i\s*(?:really\s+|just\s+)?(?:want|wanna|would like|['\u2019]?d like)\s+to"
+                   r"|my goal is)\b", re.IGNORECASE)
+
+
 def _before_wants(statement: str) -> str:
-    """A statement up to what the asker says they want, which is what they ask about."""
+    """A statement up to what the asker says they want."""
     found = WANTS.search(statement)
     return statement[:found.start()] if found else statement
 
