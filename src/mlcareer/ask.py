@@ -707,7 +707,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
     hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
 
-    becoming = BY_KEY[best].section == "path" and bool(GOAL & set(tokens))  # "how do I become a data scientist", "tips for becoming one"
+    becoming = _one_section(best, "path") and bool(GOAL & set(tokens))  # "how do I become a data scientist", "tips for becoming one"
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
                                               or best == "titles" and not topics.strong[best]):
         return result(RELATED)
