@@ -187,6 +187,14 @@ def test_names_and_words_the_source_never_uses_are_not_covered(cli):
     assert "Pay" not in unknown.out
 
 
+@pytest.mark.parametrize("question", ["Is there anything you\u2019d strongly recommend doing (or avoiding) early on?",
+                                      "What else can I be doing to kick start a career in ML? Any guidance?"])
+def test_contractions_and_words_that_ask_nothing_are_not_unknown_names(cli, question):
+    # "you'd" closes up to "youd", a word the source never uses but no subject either
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] != "not_covered" and data["not_covered"] is None
+
+
 @pytest.mark.parametrize("question", ["What Would a Typical Day of a Machine Learning Engineer Consist of, and How Does it Compare?",
                                       "A Typical Day Of An ML Engineer Compared"])
 def test_a_capital_in_a_title_case_line_names_nothing(cli, question):

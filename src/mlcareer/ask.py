@@ -129,6 +129,7 @@ thing things stuff way ways part parts kind kinds type types sort sorts bit lot 
 bullets point points sense idea ideas example examples case cases fact facts detail details sequence range
 amount side sides end start beginning middle line lines track tracks road roads level levels piece pieces order
 aspect aspects area areas angle version overview summary breakdown nutshell gist picture scope
+guidance strategy strategies priority priorities effective kick kickstart delve dive avoid avoids avoiding
 """  # split once per catalog, in Lexicon
 YEAR = re.compile(r"\b(?:(?:in|for|by|of) )?(?:19|20)\d\d\b")  # "how to be an ML engineer in 2025": the year changes no phrasing
 # Before a sentence's first word: nothing, or an end of sentence, a colon, a line break or a list

@@ -31,7 +31,7 @@ important importance necessary needed essential useful helpful help helps matter
 common possible true right wrong real actual specific general different same usual enough
 talk talking talked speak speaking mean meant heard hear wonder wondering curious interested
 thinking considering planning trying hoping asking ask keep keeps told wat wut wht whta wich whic hw hwo u ur r
-plz thx abt bc cuz tho im ive id dont cant wont isnt arent
+plz thx abt bc cuz tho im ive id dont cant wont isnt arent youd youll youve theyd theyll theyve weve itd itll
 anything something nothing everything somewhere anywhere everywhere guy guys gal dude man bro
 honest honestly frankly realistically really truthfully tbh ngl imo imho idk btw fyi tldr tl dr
 lol lmao haha omg nah naw gonna gotta wanna kinda sorta ya yall yo super totally literally
