@@ -499,6 +499,15 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
 
 
 @pytest.mark.parametrize(("question", "status", "topic"), [
+    ("How do I become a clinical informatician?", "not_covered", None),  # a goal the source never names
+    ("how do I start working as a cartographer?", "not_covered", None),
+    ("What are the downsides of working as an ML engineer that nobody mentions?", "answered", "pros_cons"),
+])
+def test_what_the_asker_would_become_named_in_words_the_source_never_uses_is_another_occupation(cli, question, status, topic):
+    assert answered_as(cli, question) == (status, topic)
+
+
+@pytest.mark.parametrize(("question", "status", "topic"), [
     ("Do grades matter in data science?", "not_covered", None),
     ("Honestly, how well can you find a job with just an undergrad degree in Data Science?", "not_covered", None),
     ("I have a Master's in Data Science. What would you do next?", "not_covered", None),  # told, and asked about

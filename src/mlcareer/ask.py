@@ -141,6 +141,7 @@ PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
+AS_A_JOB = frozenset(["work", "working", "job", "career", "hired", "employed"])  # "work as a ..."
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
@@ -421,6 +422,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     opinion = model.opinion(tokens)
     if why in (SUBJECT, REFINER) and _weighed_uncovered(catalog, model, found, unexplained):
         why = FINAL
+    if why == UNKNOWN and _goal_unknown(words(question), found.unmentioned):
+        why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     found = reconsider(found, why, opinion, unexplained)
     if found.outcome == ANSWERED and len(words(question)) > BRIEF:
         index = _neighbours(catalog)
@@ -433,6 +436,17 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if opinion is None:
         return found
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
+
+
+def _goal_unknown(tokens: list[str], unmentioned: Collection[str]) -> bool:
+    """Whether a word the source never uses names what the asker would become ("become a
+    clinical informatician", "work as a sommelier"): the goal is another occupation."""
+    for i, token in enumerate(tokens):
+        if token in GOAL or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
+            rest = [t for t in tokens[i + 1:i + 5] if t not in ("a", "an")][:2]
+            if any(t in unmentioned for t in rest):
+                return True
+    return False
 
 
 def _weighed_uncovered(catalog: Catalog, model: Model, found: Match, unexplained: Collection[str]) -> bool:
