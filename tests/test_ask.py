@@ -607,12 +607,25 @@ def test_topics_of_one_section_do_not_contest_each_other(cli, question, topics):
     assert status == "answered" and topic in topics
 
 
+@pytest.mark.parametrize("question", ["the article says every ML engineer ends up a CTO, right?",
+                                      "Is it \u201cnormal\u201d not to know what interests you in the field ?"])
+def test_a_vocabulary_answer_the_examples_put_far_down_is_less_sure(cli, question):
+    """Both are answered on a word or two of the vocabulary; the example questions read them as
+    something else, and the confidence says so (it had been 0.77 and 0.75)."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert (data["status"], data["basis"]) == ("answered", "vocabulary") and data["confidence"] < 0.5
+    sure = json.loads(cli("ask", "--json", "how much does a machine learning engineer earn per year").out)
+    assert sure["basis"] == "vocabulary" and sure["confidence"] > 0.9
+
+
 def test_the_confidence_is_the_lead_over_another_sections_topic(cli):
     """Advice and the path score alike on "any tips for becoming one?", and are one answer: the
-    vocabulary's confidence is its lead over the pay, the skills and the rest, not over the path."""
+    vocabulary's confidence is its lead over the pay, the skills and the rest, not over the path
+    (0.46 when it was the lead over the path; the examples' probability for the section is
+    averaged in, as for any question of two words or more beyond the role's name)."""
     data = json.loads(cli("ask", "--json", "Any tips for becoming an ML engineer?").out)
     assert data["basis"] == "vocabulary" and [a["topic"] for a in data["alternatives"]][:2] == ["advice", "path"]
-    assert data["confidence"] > 0.75
+    assert data["confidence"] > 0.6
 
 
 @pytest.mark.parametrize(("question", "topic"), [

@@ -435,7 +435,20 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     found = found._replace(question=asked)
     if opinion is None:
         return found
+    if found.outcome == ANSWERED and found.basis == VOCABULARY and sum(t not in STOP_WORDS for t in tokens) >= READ_BOTH:
+        found = found._replace(confidence=_both_readings(found, opinion))
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
+
+
+def _both_readings(found: Match, opinion: Opinion) -> float:
+    """How sure an answer the vocabulary decided is: the mean of its lead and the examples'
+    probability for the answer's family (``FAMILIES``) and the topics its section answers. The examples rarely overrule the
+    vocabulary, but where they put the answer far down, it is more often wrong: scored so, a
+    threshold on the confidence declines more wrong answers per right one (BENCHMARKS.md, round 20)."""
+    topic = found.topic or ""
+    family = next((f for f in FAMILIES if topic in f), {topic}) | {key for key in BY_KEY if _one_section(key, topic)}
+    probability = sum((opinion.probabilities.get(key, 0.0) for key in family), 0.0)
+    return round((found.confidence + probability) / 2, 2)
 
 
 def _goal_unknown(tokens: list[str], unmentioned: Collection[str]) -> bool:
@@ -594,6 +607,7 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
 # confidently wrong passes the baseline's (BENCHMARKS.md, round 5).
 AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
+READ_BOTH = 2  # words beyond the role's name and words that ask nothing: fewer, and the examples' opinion is of the frame
 PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
 PATH_AND_DEGREES = frozenset(["path", "education"])  # the route in and its degrees: the examples choose between them
 FAMILIES = (set(PAY), set(PATH_AND_DEGREES))  # one answer family each, as ASK_LABELS scores
