@@ -489,6 +489,7 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
     "how much does a nurse make", "how much do lawyers earn", "what does a teacher do", "what is the salary of a lawyer",
     "how do I become a doctor", "what skills does a web developer need",  # the examples never answer these with this role
     "how do i become a pilot", "how do I become a software engineer", "what skills does a product manager need",
+    "Will AI replace radiologists?", "will AI take my truck driving job",  # AI and another job: not this role's prospects
 ])
 def test_another_occupation_is_not_answered_with_this_role(cli, question):
     """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
@@ -532,6 +533,7 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
 @pytest.mark.parametrize(("question", "topic"), [
     ("can a teacher become a machine learning engineer", "path"),
     ("I'm a nurse, how do I become an ML engineer?", "path"),
+    ("I'm a radiologist. How do I get into ML engineering?", "path"),
     ("Nurse: what are the pros and cons of an ML career?", "pros_cons"),  # the asker as a label
     ("pros and cons for a web developer who wants to move into ML", "pros_cons"),  # the asker in the third person
     # whom the asker addresses: "industry" there is where they work, not what is asked
