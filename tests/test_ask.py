@@ -812,6 +812,12 @@ def test_scarce_or_thin_without_the_data_is_not_the_sources(cli, question):
     assert answered_as(cli, question)[1] != "sources"
 
 
+def test_how_come_asks_why_for_the_examples_too(cli):
+    """The example questions that say "how come" are about the pay data; as "why" they read this
+    one as the titles, for which the article gives its reason (the overlap with larger fields)."""
+    assert answered_as(cli, "How come there are so many job titles?") == ("answered", "titles")
+
+
 @pytest.mark.parametrize(("question", "topic"), [("waht dose a ml enginer do", "duties"), ("hwo much do they make", "salary")])
 def test_a_short_word_with_two_letters_swapped_is_still_that_word(cli, question, topic):
     data = json.loads(cli("ask", "--json", question).out)

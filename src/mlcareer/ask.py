@@ -419,7 +419,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     related, tokens = _related_title(catalog, role, tokens)
     found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
     model = _model(catalog)
-    opinion = model.opinion(tokens)
+    opinion = model.opinion(_why(tokens))
     if why in (SUBJECT, REFINER) and _weighed_uncovered(catalog, model, found, unexplained):
         why = FINAL
     if why == UNKNOWN and _goal_unknown(words(question), found.unmentioned):
@@ -438,6 +438,18 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if found.outcome == ANSWERED and found.basis == VOCABULARY and sum(t not in STOP_WORDS for t in tokens) >= READ_BOTH:
         found = found._replace(confidence=_both_readings(found, opinion))
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
+
+
+def _why(tokens: list[str]) -> list[str]:
+    """The words as the examples read them: "how come" asks why, as the example questions put it
+    ("how come there are so many job titles?" is why there are, not how the sources came by them)."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "come" and out and out[-1] == "how":
+            out[-1] = "why"
+        else:
+            out.append(token)
+    return out
 
 
 def _both_readings(found: Match, opinion: Opinion) -> float:
