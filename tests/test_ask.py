@@ -67,13 +67,6 @@ def test_words_without_quotes_are_one_question(cli):
     assert cli("ask", "whats", "the", "hourly", "rate").out == cli("ask", "whats the hourly rate").out
 
 
-@pytest.mark.parametrize("question", ["what's an ML engineer's salary by hour instead of by year?",
-                                      "my aunt wants the pay per hour rather than per year. what figure does the guide give?"])
-def test_pay_by_the_hour_asked_beside_the_year_is_hourly_pay(cli, question):
-    # hourly pay's own words are there: the year named beside them does not make it yearly pay
-    assert answered_as(cli, question) == ("answered", "hourly")
-
-
 def test_hourly_answer_marks_derived_figures(cli):
     out = cli("ask", "how much per hour?").out
     assert "Machine Learning Engineer: Hourly pay" in out

@@ -586,10 +586,8 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
                               alternatives=alternatives, basis=EXAMPLES, doubt=doubt, subjects=(), unmentioned=())
 
     if found.outcome == ANSWERED:
-        # "how much do they make" is pay, not hourly pay: a refinement that outranks its parent
-        # needs its own words ("pay per hour rather than per year" has them, and the examples decide)
-        if _refines(label, found.topic) and not any(key == label for key, _ in found.alternatives):
-            return found
+        if _refines(label, found.topic):  # "how much do they make" is pay, not hourly pay: a refinement
+            return found                  # that outranks its parent needs its own strong words
         if label == UNCOVERED and probability >= SECOND_DOUBT and unexplained:
             return by_examples(NOT_UNDERSTOOD, None, doubt=UNCOVERED)
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
