@@ -502,6 +502,7 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
 @pytest.mark.parametrize(("question", "status", "topic"), [
     ("How do I become a clinical informatician?", "not_covered", None),  # a goal the source never names
     ("how do I start working as a cartographer?", "not_covered", None),
+    ("I want to work as an ML practitioner, where do I start?", "answered", "path"),  # this role by another word
     ("What are the downsides of working as an ML engineer that nobody mentions?", "answered", "pros_cons"),
 ])
 def test_what_the_asker_would_become_named_in_words_the_source_never_uses_is_another_occupation(cli, question, status, topic):
@@ -612,10 +613,11 @@ def test_topics_of_one_section_do_not_contest_each_other(cli, question, topics):
 @pytest.mark.parametrize("question", ["the article says every ML engineer ends up a CTO, right?",
                                       "Is it \u201cnormal\u201d not to know what interests you in the field ?"])
 def test_a_vocabulary_answer_the_examples_put_far_down_is_less_sure(cli, question):
-    """Both are answered on a word or two of the vocabulary; the example questions read them as
-    something else, and the confidence says so (it had been 0.77 and 0.75)."""
+    """Both were answered wrongly on a word or two of the vocabulary; the example questions read
+    them as something else, and the confidence says so (it had been 0.77 and 0.75). Declined
+    instead, they would pass too."""
     data = json.loads(cli("ask", "--json", question).out)
-    assert (data["status"], data["basis"]) == ("answered", "vocabulary") and data["confidence"] < 0.5
+    assert data["status"] != "answered" or data["basis"] != "vocabulary" or data["confidence"] < 0.5
     sure = json.loads(cli("ask", "--json", "how much does a machine learning engineer earn per year").out)
     assert sure["basis"] == "vocabulary" and sure["confidence"] > 0.9
 

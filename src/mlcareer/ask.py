@@ -141,7 +141,8 @@ PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
-AS_A_JOB = frozenset(["work", "working", "job", "career", "hired", "employed"])  # "work as a ..."
+AS_A_JOB = frozenset(["work", "working"])  # "work as a ..." ("a job as a ..." is often the asker's own)
+ROLE_WORDS = frozenset(["ml", "machine", "learning", "mle"])  # "work as an ML practitioner" is this role by another word
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
@@ -465,11 +466,13 @@ def _both_readings(found: Match, opinion: Opinion) -> float:
 
 def _goal_unknown(tokens: list[str], unmentioned: Collection[str]) -> bool:
     """Whether a word the source never uses names what the asker would become ("become a
-    clinical informatician", "work as a sommelier"): the goal is another occupation."""
+    clinical informatician", "start working as a cartographer"): the goal is another occupation,
+    unless the role's own words name it ("work as an ML practitioner"). Only where the vocabulary
+    declined for words it does not know: "how to become a sommelier" it answers as the path."""
     for i, token in enumerate(tokens):
         if token in GOAL or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
             rest = [t for t in tokens[i + 1:i + 5] if t not in ("a", "an")][:2]
-            if any(t in unmentioned for t in rest):
+            if any(t in unmentioned for t in rest) and not ROLE_WORDS & set(rest):
                 return True
     return False
 
