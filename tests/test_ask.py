@@ -67,6 +67,14 @@ def test_words_without_quotes_are_one_question(cli):
     assert cli("ask", "whats", "the", "hourly", "rate").out == cli("ask", "whats the hourly rate").out
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    ("my aunt wants the pay per hour rather than per year. what figure does the guide give?", "hourly"),
+    ("give me the yearly pay rather than the hourly rate", "salary"),
+])
+def test_a_pay_period_set_aside_is_not_the_one_asked(cli, question, topic):
+    assert answered_as(cli, question) == ("answered", topic)
+
+
 def test_hourly_answer_marks_derived_figures(cli):
     out = cli("ask", "how much per hour?").out
     assert "Machine Learning Engineer: Hourly pay" in out

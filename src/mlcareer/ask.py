@@ -714,6 +714,10 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # What the asker has or is ("I have a bachelor's in biology, what steps ...") is not what they ask.
     hits = [h._replace(weight=h.weight * BACKGROUND_WEIGHT, strong=False) if not h.subject and told(h) else h
             for h in hits]
+    # Nor the pay period they set aside: "pay per hour rather than per year" is hourly pay. (Other
+    # topics set aside are still asked about: "a bootcamp instead of a degree?" asks about degrees.)
+    aside = _set_aside(tokens)
+    hits = [h for h in hits if h.subject or h.key not in PAY or h.start not in aside]
     content = [t for t in tokens if t not in STOP_WORDS and not any(c.isdigit() for c in t)]
     unknown_words = [t for t in dict.fromkeys(content)
                      if not lexicon.knows(t) and t not in background and stem(t) not in lexicon.generic]
@@ -795,6 +799,21 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         alternatives = lexicon.mentioned_in(content)
         return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related), "", unexplained
     return result(NOT_UNDERSTOOD)
+
+
+NOT_THIS = {("rather", "than"): 2, ("instead", "of"): 2, ("not", "by"): 1, ("not", "per"): 1, ("not", "the"): 1}
+ASIDE_SPAN = 3  # words after "rather than", "instead of", "not by" that are set aside
+
+
+def _set_aside(tokens: list[str]) -> set[int]:
+    """The positions of the words a question sets aside ("per hour rather than per year": "per
+    year")."""
+    aside: set[int] = set()
+    for i, pair in enumerate(pairwise(tokens)):
+        skip = NOT_THIS.get(pair)
+        if skip:
+            aside.update(range(i + skip, i + skip + ASIDE_SPAN))
+    return aside
 
 
 def _names_any(tokens: list[str], keywords: list[str] | None, real: Collection[str]) -> bool:
