@@ -75,6 +75,14 @@ def test_a_pay_period_set_aside_is_not_the_one_asked(cli, question, topic):
     assert answered_as(cli, question) == ("answered", topic)
 
 
+@pytest.mark.parametrize(("question", "status"), [
+    ("Getting out of the Army in 6 months. What's the yearly pay for an ML engineer?", "answered"),  # months of a story
+    ("what's the salary each month", "not_covered"),  # pay per month
+])
+def test_months_are_a_pay_period_only_as_pay_per_month(cli, question, status):
+    assert answered_as(cli, question)[0] == status
+
+
 def test_hourly_answer_marks_derived_figures(cli):
     out = cli("ask", "how much per hour?").out
     assert "Machine Learning Engineer: Hourly pay" in out
