@@ -211,6 +211,16 @@ def test_contractions_and_words_that_ask_nothing_are_not_unknown_names(cli, ques
     assert data["status"] != "not_covered" and data["not_covered"] is None
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    ("What other job titles should I search for? ClearanceJobs has almost nothing under 'machine learning engineer'",
+     "titles"),
+    ("Just ETS'd after 8 yrs. What IS an ML engineer, in plain english?", "overview"),
+])
+def test_a_name_only_in_what_the_post_tells_is_not_asked_about(cli, question, topic):
+    assert answered_as(cli, question) == ("answered", topic)
+    assert answered_as(cli, "Is Zalando a good place for ML engineers? I heard they pay well.")[0] == "not_covered"
+
+
 @pytest.mark.parametrize("question", ["What Would a Typical Day of a Machine Learning Engineer Consist of, and How Does it Compare?",
                                       "A Typical Day Of An ML Engineer Compared"])
 def test_a_capital_in_a_title_case_line_names_nothing(cli, question):

@@ -774,8 +774,12 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         ignored = [catalog.uncovered[k].get("examples") == "ignored" for k in subjects]
         final = any(ignored) if outright else all(ignored)
         return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
+    # A name only in what the post tells, not in what it asks ("Just ETS'd after 8 yrs. What IS that
+    # job?"; "What titles should I search for? USAJobs has almost nothing"), is not asked about.
+    asking = " ".join(s for s in SENTENCE_END.split(question) if s.strip().endswith("?")) or question
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)  # "I'm a barista in Lisbon. ...": not asked
-                        if not all(background[p] or background[p + "s"] or p in starting for p in words(w)))  # "Andrew Ng's course"
+                        if not all(background[p] or background[p + "s"] or p in starting for p in words(w))  # "Andrew Ng's course"
+                        and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", asking))
     if unmentioned:
         return result(NOT_COVERED, asked, NAME, unmentioned=unmentioned)
     # Understood unless a topic another section answers accounts for words of the question that the
