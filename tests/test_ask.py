@@ -561,6 +561,7 @@ def test_data_science_named_alone_is_another_field(cli, question, status, topic)
     ("can a teacher become a machine learning engineer", "path"),
     ("I'm a nurse, how do I become an ML engineer?", "path"),
     ("I'm a radiologist. How do I get into ML engineering?", "path"),
+    ("Is ML engineering a good career for a sailor getting out of the navy?", "pros_cons"),  # what the asker leaves
     ("Nurse: what are the pros and cons of an ML career?", "pros_cons"),  # the asker as a label
     ("pros and cons for a web developer who wants to move into ML", "pros_cons"),  # the asker in the third person
     # whom the asker addresses: "industry" there is where they work, not what is asked

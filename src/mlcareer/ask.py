@@ -94,6 +94,9 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\b(?:to|into)\s+(?:an?\s+)?{_ML}\b[^,.;:!?]*?\bfrom\s+(?P<origin>{_FROM})"
                         r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should)\b)"
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\bfrom\s+(?P<origin2>{_FROM})(?=\s+(?:to|into)\s+(?:an?\s+)?{_ML}\b)"
+                        # what the asker is leaving ("for someone getting out of the military")
+                        rf"|\b(?:getting out of|got out of|get out of|retiring from|retired from)\s+(?:the\s+)?(?P<leaving>{_FROM})"
+                        r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should|for|in|after)\b)"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
                         # math do you need"): the people asked, not what is asked about
                         r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
