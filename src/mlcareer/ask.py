@@ -426,10 +426,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     opinion = model.opinion(_why(tokens))
     if why in (SUBJECT, REFINER) and _weighed_uncovered(catalog, model, found, unexplained):
         why = FINAL
-    if why == UNKNOWN and _goal_unknown(words(question), found.unmentioned):
+    said = words(question)
+    if why == UNKNOWN and _goal_unknown(said, found.unmentioned):
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     found = reconsider(found, why, opinion, unexplained)
-    if found.outcome == ANSWERED and len(words(question)) > BRIEF:
+    if found.outcome == ANSWERED and len(said) > BRIEF:
         index = _neighbours(catalog)
         background = _asked_last(question)  # a long post: the question proper may agree where the whole does not
         readings = [lambda: index.shares(question, ignore=UNCOVERED)]
@@ -458,11 +459,12 @@ def _why(tokens: list[str]) -> list[str]:
 
 def _both_readings(found: Match, opinion: Opinion) -> float:
     """How sure an answer the vocabulary decided is: the mean of its lead and the examples'
-    probability for the answer's family (``FAMILIES``) and the topics its section answers. The examples rarely overrule the
-    vocabulary, but where they put the answer far down, it is more often wrong: scored so, a
-    threshold on the confidence declines more wrong answers per right one (BENCHMARKS.md, round 20)."""
+    probability for the answer's family (``FAMILIES``) and the topics its section answers. The
+    examples rarely overrule the vocabulary, but where they put the answer far down, it is more
+    often wrong: scored so, a threshold on the confidence declines more wrong answers per right
+    one (BENCHMARKS.md, round 20)."""
     topic = found.topic or ""
-    family = next((f for f in FAMILIES if topic in f), {topic}) | {key for key in BY_KEY if _one_section(key, topic)}
+    family = _family_of(topic) | {key for key in BY_KEY if _one_section(key, topic)}
     probability = sum((opinion.probabilities.get(key, 0.0) for key in family), 0.0)
     return round((found.confidence + probability) / 2, 2)
 
@@ -515,9 +517,14 @@ def questions_in(question: str) -> list[str]:
     (the last one if none ends so), each split again where "and" starts a second question.
     One question gives a list of one."""
     question = focus(question)
-    asking = [s.strip() for s in SENTENCE_END.split(question) if s.strip().endswith("?")] or [question.strip()]
+    asking = _asking(question) or [question.strip()]
     parts = [p.strip(" ,;") for sentence in asking for p in SECOND.split(sentence)]
     return [p for p in parts if len(words(p)) >= MIN_PART] or [question]
+
+
+def _asking(question: str) -> list[str]:
+    """The sentences of a post that ask (end in "?"), in order; none when no sentence does."""
+    return [s.strip() for s in SENTENCE_END.split(question) if s.strip().endswith("?")]
 
 
 def told_in(question: str) -> str:
@@ -643,7 +650,7 @@ def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) 
     topic = found.topic
     if topic is None:
         return found
-    family = next((f for f in FAMILIES if topic in f), {topic})
+    family = _family_of(topic)
     closest: dict[str, float] | None = None
     for read in readings:
         shares = read()
@@ -664,6 +671,11 @@ def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) 
     return found._replace(outcome=NOT_UNDERSTOOD, confidence=round(closest[ranked[0]], 2), basis=EXAMPLES,
                           alternatives=alternatives, doubt=None if ranked[0] in family else ranked[0],
                           subjects=(), unmentioned=())
+
+
+def _family_of(topic: str) -> set[str]:
+    """The topics answered as one family with this one (``FAMILIES``), itself included."""
+    return next((set(f) for f in FAMILIES if topic in f), {topic})
 
 
 def _one_section(one: str, other: str) -> bool:
@@ -779,7 +791,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         return result(NOT_COVERED, asked, FINAL if final else SUBJECT if outright else REFINER, subjects=subjects)
     # A name only in what the post tells, not in what it asks ("Just ETS'd after 8 yrs. What IS that
     # job?"; "What titles should I search for? USAJobs has almost nothing"), is not asked about.
-    asking = " ".join(s for s in SENTENCE_END.split(question) if s.strip().endswith("?")) or question
+    asking = " ".join(_asking(question)) or question
     unmentioned = tuple(w for w in lexicon.names_unknown(question, role_names)  # "I'm a barista in Lisbon. ...": not asked
                         if not all(background[p] or background[p + "s"] or p in starting for p in words(w))  # "Andrew Ng's course"
                         and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", asking))
