@@ -46,6 +46,10 @@ class UsageError(MlcareerError):
     exit_code = ExitCode.USAGE
 
 
+# What ``str.splitlines`` breaks at, shown escaped in a field's name so an error stays one line.
+ESCAPED = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 class DataError(MlcareerError):
     """A role data file that cannot be used: ``file:line: field: message``."""
 
@@ -53,6 +57,7 @@ class DataError(MlcareerError):
 
     def __init__(self, path: str, message: str, line: int | None = None, field: str = "") -> None:
         message = " ".join(str(message).split())  # always one line, whatever a parser said
+        field = field.translate(ESCAPED)  # a key may hold a line break ("a\nb:" in the file)
         self.path = path
         self.line = line
         self.field = field
