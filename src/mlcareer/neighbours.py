@@ -4,8 +4,9 @@ The curated vocabulary decides what a question is about, and the examples' naive
 (``examples.py``) may overrule it. Naive Bayes is sure of itself on questions unlike any example,
 which is what real people write (a story, then a question about their own situation), so its
 probability cannot tell a right answer from a confident wrong one. The examples nearest the
-question can: ``ask`` answers only when enough of the nearest examples' similarity lies with the
-topic it found (``ask.AGREE``); otherwise it says it is not sure and shows that topic as a guess.
+question can: ``ask`` weighs how much of the nearest examples' similarity lies with the topic it
+found (``ask.gate``), and where the answer is not likely enough says it is not sure and shows that
+topic as a guess.
 
 Nearest by cosine similarity of TF-IDF vectors over words and pairs of words (sublinear counts,
 smoothed inverse document frequency, unit length), as the standard baseline in
