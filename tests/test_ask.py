@@ -516,6 +516,9 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
     "how do I become a doctor", "what skills does a web developer need",  # the examples never answer these with this role
     "how do i become a pilot", "how do I become a software engineer", "what skills does a product manager need",
     "Will AI replace radiologists?", "will AI take my truck driving job",  # AI and another job: not this role's prospects
+    # the role named as what the asker is, the other occupation as what they would become
+    "I'm an ML engineer. How do I become a lawyer?",
+    "How do I become a doctor after working as a machine learning engineer for a few years?",
 ])
 def test_another_occupation_is_not_answered_with_this_role(cli, question):
     """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
@@ -646,6 +649,14 @@ def test_a_long_question_the_gate_finds_unlikely_is_not_sure_though_a_reading_ba
     assert result.code == 1 and data["status"] == "not_understood" and data["answer"] is None
 
 
+def test_a_question_ending_in_a_stray_stop_is_read_whole(cli):
+    """"... once they have collected it.. ?": the last sentence that asks holds no words, so the
+    post has no question proper apart from the whole (it had been not sure)."""
+    data = json.loads(cli("ask", "--json", "What does a machine learning engineer do with data once they have "
+                                          "collected it.. ?").out)
+    assert data["status"] == "answered" and data["topic"] == "duties"
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("how much do ML engineers make", "salary"),  # short: the vocabulary's word alone answers
     ("I have a biology degree and I am 30. What skills do I need to become a machine learning engineer?", "skills"),
@@ -675,7 +686,7 @@ def test_a_vocabulary_answer_the_examples_put_far_down_is_less_sure(cli, questio
     something else, and the confidence says so (it had been 0.77). Declined instead, it would pass
     too. (A question of more than eight words is scored by the gate instead, which weighs the
     nearest examples too: "Is it normal not to know what interests you in the field?" went from
-    0.75 to 0.49 with this reading and back to 0.66 with the gate; BENCHMARKS.md, round 22.)"""
+    0.75 to 0.38 with this reading and back to 0.58 with the gate; BENCHMARKS.md, round 22.)"""
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] != "answered" or data["basis"] != "vocabulary" or data["confidence"] < 0.5
     sure = json.loads(cli("ask", "--json", "how much does a machine learning engineer earn per year").out)
