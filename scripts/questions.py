@@ -71,8 +71,6 @@ HELD_OUT = (
     "tests/ask_real_other_languages8.yaml",
     "tests/ask_real_other_languages9.yaml",
     "tests/ask_real_other_languages10.yaml",
-    "tests/ask_heldout49.yaml",
-    "tests/ask_heldout50.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
