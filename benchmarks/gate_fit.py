@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dump", type=Path, help="write every recorded question's readings and judgement here (JSON)")
     args = parser.parse_args(argv)
 
-    import numpy as np
+    import numpy as np  # scikit-learn needs it, so the eval extra brings it
     from sklearn.linear_model import LogisticRegression
 
     from mlcareer import ask
