@@ -1001,6 +1001,16 @@ def test_a_name_in_the_askers_own_line_is_not_what_they_ask_even_possessive_and_
     assert json.loads(cli("ask", "--json", "wht do they do").out)["topic"] == "duties"
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    ("once you're a machine learning engineer, what sorts of jobs can you move into?", "careers"),
+    ("what sorts of roles open up for someone with ML engineering experience", "careers"),
+])
+def test_the_plural_of_a_word_that_asks_nothing_is_no_misspelling(cli, question, topic):
+    """"sorts" is not a typo of "sports" (an industry the source does not name): "sort" asks
+    nothing, and so does its plural."""
+    assert answered_as(cli, question) == ("answered", topic)
+
+
 def test_the_google_ml_certification_is_the_one_the_article_links_to(cli):
     data = json.loads(cli("ask", "--json", "does the Google ML certification help?").out)
     assert data["status"] == "not_covered" and "cloud.google.com/certification" in data["message"]

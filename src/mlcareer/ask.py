@@ -196,8 +196,10 @@ def _same_word(word: str, keyword: str, fuzzy: bool = True, real: Collection[str
 
 
 def _real(word: str, real: Collection[str]) -> bool:
-    """A word the source or the vocabulary uses, itself or as a plural or singular ("requirement")."""
-    return word in real or word in STOP_WORDS or word + "s" in real or word.endswith("s") and word[:-1] in real
+    """A word the source or the vocabulary uses, itself or as a plural or singular ("requirement"),
+    or a word that asks nothing, itself or as a plural ("what sorts of jobs" is not "sports")."""
+    return (word in real or word in STOP_WORDS or word + "s" in real
+            or word.endswith("s") and (word[:-1] in real or word[:-1] in STOP_WORDS))
 
 
 def _find(tokens: list[str], phrase: list[str], fuzzy: bool = True, real: Collection[str] = ()) -> int:
