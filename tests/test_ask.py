@@ -174,6 +174,9 @@ def test_text_markdown_and_json_carry_the_same_facts(cli, question):
     ("coding vs programming, is there a difference?", "what a term means"),
     ("how do I become a prompt engineer and what do they earn?", "other occupations"),
     ("How do I become a business analyst?", "other occupations"),
+    # a US region, as a state or a city: the article names no place
+    ("which ag-tech companies hire machine learning engineers in the midwest", "pay or jobs by country"),
+    ("what is the salary of an ML engineer on the west coast?", "pay or jobs by country"),
     # the asker's age, however given: the article says nothing on it
     ("can I become an ML engineer at 55? I'm a theatre lighting designer", "age, gender and other personal"),
     ("I'm in my 50s, can I still become an ML engineer?", "age, gender and other personal"),
