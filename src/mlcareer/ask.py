@@ -665,16 +665,16 @@ AGREE = 0.35
 GATE_AGREED = 0.4
 GATE_ALONE = 0.6
 GATE_WEIGHTS = {
-    "best_share": 1.680,  # the nearest examples' share for the answer's family, the better of the two readings
-    "whole_share": 1.760,  # ... for the whole post
-    "other_share": -1.084,  # the largest share of another topic, for the whole post
-    "examples": 0.422,  # naive Bayes's probability for the answer (its family and its section's topics), the whole post
-    "examples_asked": 1.060,  # ... for the question proper
-    "lead": 1.523,  # the vocabulary's lead, when it decided (0 when the examples did)
-    "log_words": -0.607,  # the natural log of the question's length in words (at most 40: longer posts are few)
-    "log_asked": -0.223,  # ... of the question proper's (its last asking sentence on; at most 40 too)
+    "best_share": 1.657,  # the nearest examples' share for the answer's family, the better of the two readings
+    "whole_share": 1.759,  # ... for the whole post
+    "other_share": -1.093,  # the largest share of another topic, for the whole post
+    "examples": 0.413,  # naive Bayes's probability for the answer (its family and its section's topics), the whole post
+    "examples_asked": 1.091,  # ... for the question proper
+    "lead": 1.526,  # the vocabulary's lead, when it decided (0 when the examples did)
+    "log_words": -0.604,  # the natural log of the question's length in words (at most 40: longer posts are few)
+    "log_asked": -0.219,  # ... of the question proper's (its last asking sentence on; at most 40 too)
 }
-GATE_BIAS = -0.514
+GATE_BIAS = -0.540
 LONGEST = 40  # words: the development sets hold too few longer posts to say more
 
 
