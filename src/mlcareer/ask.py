@@ -478,10 +478,18 @@ def _both_readings(found: Match, opinion: Opinion) -> float:
     examples rarely overrule the vocabulary, but where they put the answer far down, it is more
     often wrong: scored so, a threshold on the confidence declines more wrong answers per right
     one (BENCHMARKS.md, round 20)."""
-    topic = found.topic or ""
-    family = _family_of(topic) | {key for key in BY_KEY if _one_section(key, topic)}
-    probability = sum((opinion.probabilities.get(key, 0.0) for key in family), 0.0)
-    return round((found.confidence + probability) / 2, 2)
+    return round((found.confidence + _probability(opinion, _answer_topics(found.topic or ""))) / 2, 2)
+
+
+def _answer_topics(topic: str) -> set[str]:
+    """The topics an answer stands for, as the examples' probability is read: its family
+    (``FAMILIES``) and the topics its section answers."""
+    return _family_of(topic) | {key for key in BY_KEY if _one_section(key, topic)}
+
+
+def _probability(opinion: Opinion | None, topics: set[str]) -> float:
+    """The examples' probability for any of these topics (0 without an opinion)."""
+    return sum((opinion.probabilities.get(k, 0.0) for k in topics), 0.0) if opinion else 0.0
 
 
 def _goal_unknown(tokens: list[str], unmentioned: Collection[str]) -> bool:
@@ -683,7 +691,7 @@ def gate_readings(found: Match, opinions: tuple[Opinion | None, Opinion | None],
     """What the readings say of an answer (``GATE_WEIGHTS``): ``shares`` are the nearest
     examples' for the whole post, then for its last asking sentence if it tells something first."""
     family = _family_of(found.topic or "")
-    answer = family | {key for key in BY_KEY if _one_section(key, found.topic or "")}  # as ``_both_readings`` reads it
+    answer = _answer_topics(found.topic or "")
     read = [s for s in shares if s is not None]
     whole = read[0] if read else {}
     return {
@@ -696,10 +704,6 @@ def gate_readings(found: Match, opinions: tuple[Opinion | None, Opinion | None],
         "log_words": math.log(min(max(lengths[0], 1), LONGEST)),
         "log_asked": math.log(min(max(lengths[1], 1), LONGEST)),
     }
-
-
-def _probability(opinion: Opinion | None, family: set[str]) -> float:
-    return sum((opinion.probabilities.get(k, 0.0) for k in family), 0.0) if opinion else 0.0
 
 
 def gate_probability(readings: dict[str, float]) -> float:
