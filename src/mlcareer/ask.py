@@ -99,6 +99,16 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # what the asker is leaving ("for someone getting out of the military")
                         rf"|\b(?:getting out of|got out of|get out of|retiring from|retired from)\s+(?:the\s+)?(?P<leaving>{_FROM})"
                         r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should|for|in|after)\b)"
+                        # a layoff the asker (or the one asked for) went through ("got laid off from a SWE job, what's
+                        # the pay", "laid off data analyst, how do I switch", "my laid-off friend"), not layoffs asked
+                        # about ("are ML engineers being laid off?")
+                        r"|(?P<laid>(?:^\W*|\b(?:got|was|after being|just|recently|im|i'm|my|our|a)\s+)laid[ -]off\b[^,.;:!?]*?)"
+                        r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
+                        r"are|do|does|did|get|find)\b|$)"
+                        # what the asker does beside learning ("tips for teaching yourself ML while working full time")
+                        r"|\bwhile\s+(?P<beside>(?:working|holding down|raising|running|caring for|keeping)\b[^,.;:!?]*?)"
+                        r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
+                        r"are|do|does|did)\b|$)"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
                         # math do you need"): the people asked, not what is asked about
                         r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
