@@ -1068,17 +1068,15 @@ def test_books_are_not_the_article_s_courses(cli):
 def test_standing_out_is_the_advice_even_when_applying(cli):
     """How to stand out is the quoted advice (ASK_LABELS: advice); applying is only when."""
     assert answered_as(cli, "How can I stand out when applying for MLE roles if I have no master's?") == ("answered", "advice")
-    # the words of applying name how applications go, a subject the source does not cover, unless
-    # the advice is asked outright (round 24)
-    assert answered_as(cli, "how can I stand out when applying for ML engineer jobs without a CS degree?") == ("answered", "advice")
-    assert answered_as(cli, "What's the hiring process like for ML engineers?")[0] == "not_covered"
 
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("I got laid off from my bank job last month, what does an ML engineer earn a year?", ("answered", "salary")),
     ("tips for self-teaching machine learning while working full-time as a nurse", ("answered", "advice")),
     ("Are ML engineers getting laid off?", ("not_covered", None)),
+    ("How much do ML engineers earn after being laid off?", ("not_covered", None)),
     ("Can I work part-time as an ML engineer?", ("not_covered", None)),
+    ("What's the salary while working full time?", ("not_covered", None)),
 ])
 def test_a_layoff_or_a_job_the_asker_tells_of_is_background_not_the_subject(cli, question, expected):
     """Layoffs the asker went through and the job they keep while learning are their story: the

@@ -100,13 +100,18 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         rf"|\b(?:getting out of|got out of|get out of|retiring from|retired from)\s+(?:the\s+)?(?P<leaving>{_FROM})"
                         r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should|for|in|after)\b)"
                         # a layoff the asker (or the one asked for) went through ("got laid off from a SWE job, what's
-                        # the pay", "laid off data analyst, how do I switch", "my laid-off friend"), not layoffs asked
-                        # about ("are ML engineers being laid off?")
-                        r"|(?P<laid>(?:^\W*|\b(?:got|was|after being|just|recently|im|i'm|my|our|a)\s+)laid[ -]off\b[^,.;:!?]*?)"
+                        # the pay", "I was laid off last month", "my laid-off friend"), not layoffs asked about ("are
+                        # ML engineers being laid off?", "what do ML engineers earn after being laid off?")
+                        r"|(?P<laid>(?:^\W*(?:just\s+|recently\s+)?got\s+|\bi\s*(?:'?ve been|have been|was|got|just got|'?m)\s+"
+                        r"(?:just\s+|recently\s+)?|\b(?:my|our)\s+(?:[\w'-]+\s+)?)laid[ -]off\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
-                        r"are|do|does|did|get|find)\b|$)"
-                        # what the asker does beside learning ("tips for teaching yourself ML while working full time")
-                        r"|\bwhile\s+(?P<beside>(?:working|holding down|raising|running|caring for|keeping)\b[^,.;:!?]*?)"
+                        r"are|do|does|did)\b|$)"
+                        # the job the asker keeps while learning ("tips for self-teaching ML while working full
+                        # time"), not hours asked about ("what's the pay while working part time?")
+                        r"|\b(?:learn|learning|teach|teaching|study|studying|self-teach|self-teaching|retrain|retraining|"
+                        r"upskill|upskilling|practise|practising|practice|practicing|build|building)\b[^,.;:!?]*?"
+                        r"\bwhile\s+(?P<beside>(?:i\s*'?m\s+|i am\s+|still\s+)?(?:working|holding down|keeping)\s+"
+                        r"(?:a\s+|my\s+)?(?:full[ -]?time|day job|job)\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did)\b|$)"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
