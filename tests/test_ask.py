@@ -525,6 +525,9 @@ def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_fa
     # the role named as what the asker is, the other occupation as what they would become
     "I'm an ML engineer. How do I become a lawyer?",
     "How do I become a doctor after working as a machine learning engineer for a few years?",
+    # a goal or an occupation replaced, named by a word neither the source nor the vocabulary uses
+    # (round 24): the examples read "how do I become" as this role's path
+    "how do I become a sommelier", "I'm an ML engineer. How do I become a sommelier?", "how do I become a counselor?",
 ])
 def test_another_occupation_is_not_answered_with_this_role(cli, question):
     """The article profiles the machine learning engineer only: a nurse's pay is not its pay."""
@@ -537,7 +540,10 @@ def test_another_occupation_is_not_answered_with_this_role(cli, question):
 @pytest.mark.parametrize(("question", "status", "topic"), [
     ("How do I become a clinical informatician?", "not_covered", None),  # a goal the source never names
     ("how do I start working as a cartographer?", "not_covered", None),
+    ("will AI replace librarians?", "not_covered", None),  # an occupation replaced, not this role's prospects
     ("I want to work as an ML practitioner, where do I start?", "answered", "path"),  # this role by another word
+    ("how do I become a successful ML engineer", "answered", "path"),  # a word the source uses, and the role
+    ("can i become a specialist instead of a manager", "answered", "careers"),
     ("What are the downsides of working as an ML engineer that nobody mentions?", "answered", "pros_cons"),
 ])
 def test_what_the_asker_would_become_named_in_words_the_source_never_uses_is_another_occupation(cli, question, status, topic):

@@ -163,6 +163,8 @@ ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "t
                        "pros_cons", "careers"}
 AS_A_JOB = frozenset(["work", "working"])  # "work as a ..." ("a job as a ..." is often the asker's own)
 ROLE_WORDS = frozenset(["ml", "machine", "learning", "mle"])  # "work as an ML practitioner" is this role by another word
+REPLACE = frozenset(["replace", "replaces", "replacing"])  # "will AI replace social workers": the occupation replaced
+OTHER_JOBS = "other_jobs"  # the subject of other occupations, when the data has it
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
@@ -449,6 +451,13 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if why == UNKNOWN and _goal_unknown(said, found.unmentioned):
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     found = reconsider(found, why, opinion, unexplained)
+    if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
+            and _goal_unknown(said, [w for w in unexplained if len(w) > 2 and not _lexicon(catalog, role).knows(w)],
+                              article=True)):
+        # "how do I become a counsellor": a goal named by a word neither the source nor the vocabulary
+        # uses is another occupation, whatever the examples make of "how do I become" (this role's path)
+        found = found._replace(outcome=NOT_COVERED, topic=None, basis=VOCABULARY, doubt=None, subjects=(OTHER_JOBS,),
+                               alternatives=(), unmentioned=())
     gated = False
     if found.outcome == ANSWERED and len(said) > BRIEF:
         index = _neighbours(catalog)
@@ -507,13 +516,16 @@ def _probability(opinion: Opinion | None, topics: set[str]) -> float:
     return sum((opinion.probabilities.get(k, 0.0) for k in topics), 0.0) if opinion else 0.0
 
 
-def _goal_unknown(tokens: list[str], unmentioned: Collection[str]) -> bool:
+def _goal_unknown(tokens: list[str], unmentioned: Collection[str], article: bool = False) -> bool:
     """Whether a word the source never uses names what the asker would become ("become a
     clinical informatician", "start working as a cartographer"): the goal is another occupation,
-    unless the role's own words name it ("work as an ML practitioner"). Only where the vocabulary
-    declined for words it does not know: "how to become a sommelier" it answers as the path."""
+    unless the role's own words name it ("work as an ML practitioner"). With ``article``, only
+    a goal said with "a" or "an" ("become a counsellor", not "become job ready"). What AI would
+    replace is another occupation too ("will AI replace social workers?"), not this role's prospects."""
     for i, token in enumerate(tokens):
-        if token in GOAL or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
+        if article and token not in REPLACE and tokens[i + 1:i + 2] not in (["a"], ["an"]):
+            continue
+        if token in GOAL or token in REPLACE or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
             rest = [t for t in tokens[i + 1:i + 5] if t not in ("a", "an")][:2]
             if any(t in unmentioned for t in rest) and not ROLE_WORDS & set(rest):
                 return True
