@@ -71,8 +71,6 @@ HELD_OUT = (
     "tests/ask_real_other_languages8.yaml",
     "tests/ask_real_other_languages9.yaml",
     "tests/ask_real_other_languages10.yaml",
-    "tests/ask_heldout53.yaml",
-    "tests/ask_heldout54.yaml",
 )
 UNCOVERED = "uncovered"
 HEADER = """\
