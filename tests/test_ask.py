@@ -557,6 +557,8 @@ def test_what_the_asker_would_become_named_in_words_the_source_never_uses_is_ano
     ("is a bachelor's in data science enough for ML?", "answered", "education"),  # the field beside this role's
     ("is a degree in data science enough to become a machine learning engineer", "answered", "education"),
     ("is there a data science job simulation I can try?", "answered", "resources"),  # the article's own courses
+    ("where can I get a taste of data science work for free?", "answered", "resources"),  # trying the work (round 25)
+    ("any virtual work experience in data science I could do?", "answered", "resources"),
     # MLOps, which the article never names, is a field of its own too, unless the question names this role
     ("what certifications do I need to get into MLOps?", "not_covered", None),
     ("I'm a sysadmin who wants to end up on the MLOps side. Any advice?", "not_covered", None),
