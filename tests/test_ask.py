@@ -1159,3 +1159,14 @@ def test_open_source_is_not_where_the_figures_come_from(cli):
 def test_a_move_out_of_this_field_keeps_its_destination(cli):
     data = json.loads(cli("ask", "--json", "moving from ML research to data engineering, will my experience count?").out)
     assert data["status"] != "answered"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("is the salary figure from a government survey?", ("answered", "sources")),
+    ("salary data from the government or a job site?", ("answered", "sources")),
+    ("do government jobs pay ML engineers well", ("not_covered", None)),  # the industry asked about
+])
+def test_where_the_figures_come_from_is_the_sources_even_when_it_names_an_industry(cli, question, expected):
+    """A government survey or a job site as where the pay figures might come from asks the
+    sources, not the government as an industry (round 25)."""
+    assert answered_as(cli, question) == expected
