@@ -1170,3 +1170,12 @@ def test_where_the_figures_come_from_is_the_sources_even_when_it_names_an_indust
     """A government survey or a job site as where the pay figures might come from asks the
     sources, not the government as an industry (round 25)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("do machine learning engineers sit in front of a screen all day?", ("answered", "typical_day")),
+    ("what computer should I buy to sit at and learn ML", ("not_covered", None)),  # the equipment asked about
+])
+def test_sitting_at_a_screen_all_day_is_the_typical_day(cli, question, expected):
+    """How much of the day goes at a desk or a screen is what the day is like (round 25)."""
+    assert answered_as(cli, question) == expected
