@@ -1179,3 +1179,13 @@ def test_where_the_figures_come_from_is_the_sources_even_when_it_names_an_indust
 def test_sitting_at_a_screen_all_day_is_the_typical_day(cli, question, expected):
     """How much of the day goes at a desk or a screen is what the day is like (round 25)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("is an ML engineer a programmer or a math person?", ("answered", "overview")),
+    ("do I need to be a math person?", ("answered", "skills")),  # the asker's maths: the skills
+    ("what kind of jobs can I get with ML skills", ("answered", "careers")),
+])
+def test_what_kind_of_job_it_is_is_the_overview(cli, question, expected):
+    """"A programmer or a math person?" asks what kind of job this is, not the skills it needs (round 25)."""
+    assert answered_as(cli, question) == expected
