@@ -1189,3 +1189,10 @@ def test_sitting_at_a_screen_all_day_is_the_typical_day(cli, question, expected)
 def test_what_kind_of_job_it_is_is_the_overview(cli, question, expected):
     """"A programmer or a math person?" asks what kind of job this is, not the skills it needs (round 25)."""
     assert answered_as(cli, question) == expected
+
+
+def test_a_question_reported_in_the_story_is_asked(cli):
+    """"One of them asked what an ML engineer gets paid an hour" is the question the asker brings,
+    not their background: the hourly pay, not the yearly (round 25)."""
+    question = "A lad at my youth club asked what an ML engineer gets paid an hour. Is there a figure I can give him?"
+    assert answered_as(cli, question) == ("answered", "hourly")

@@ -951,7 +951,8 @@ def _background(question: str) -> Counter[str]:
     found = Counter(w for match in BACKGROUND.finditer(question)
                     for w in words(_before_wants(next(g for g in match.groupdict().values() if g)))  # the one form that matched
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
-    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(_before_wants(statement)))
+    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) if not REPORTED.search(statement)
+                   for w in words(_before_wants(statement)))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
     if any(_asks(c) for c in clauses):  # "what is it exactly? my cousin in Pune keeps talking about it"
         said |= Counter(w for c in clauses if not _asks(c) and FIRST_PERSON & set(words(c)) for w in words(_before_wants(c)))
@@ -969,7 +970,7 @@ FIRST_PERSON = frozenset(["i", "im", "ive", "id", "ill", "my", "me", "we", "our"
 
 
 def _asks(clause: str) -> bool:
-    return bool(ASKS.search(clause.strip()))
+    return bool(ASKS.search(clause.strip()) or REPORTED.search(clause))
 
 
 # Where the asker says what they want: "I want to", "I'd like to", "my goal is" (not "I'm trying
@@ -987,6 +988,10 @@ def _before_wants(statement: str) -> str:
 
 # A sentence that ends in a full stop or an exclamation mark, before a later one that ends in a question mark.
 STATEMENTS = re.compile(r"[^.!?]+[.!](?=\s)")
+# A question reported in a statement is asked, not told ("one of them asked what an ML engineer
+# gets paid an hour. Is there a figure I can give him?").
+REPORTED = re.compile(r"\b(?:asked|asks|asking|wants to know|wanted to know|wondering|wonders|wondered)\s+"
+                      r"(?:me\s+|us\s+|him\s+|her\s+|them\s+)?(?:what|how|whether|if|why|where|which|when)\b", re.IGNORECASE)
 
 
 def _asked_last(question: str) -> str:
