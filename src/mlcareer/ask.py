@@ -163,6 +163,7 @@ ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "t
                        "pros_cons", "careers"}
 AS_A_JOB = frozenset(["work", "working"])  # "work as a ..." ("a job as a ..." is often the asker's own)
 ROLE_WORDS = frozenset(["ml", "machine", "learning", "mle"])  # "work as an ML practitioner" is this role by another word
+NOT_ANOTHER = frozenset(["engineer", "engineers", "engineering", "degree", "degrees"])  # near a goal: no other occupation
 REPLACE = frozenset(["replace", "replaces", "replacing"])  # "will AI replace social workers": the occupation replaced
 OTHER_JOBS = "other_jobs"  # the subject of other occupations, when the data has it
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
@@ -527,7 +528,9 @@ def _goal_unknown(tokens: list[str], unmentioned: Collection[str], article: bool
             continue
         if token in GOAL or token in REPLACE or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
             rest = [t for t in tokens[i + 1:i + 5] if t not in ("a", "an")][:2]
-            if any(t in unmentioned for t in rest) and not ROLE_WORDS & set(rest):
+            # "become a fully qualified ML engineer", "replace a compsci degree": this role, or what it needs
+            near = set(tokens[i + 1:i + 7]) if article else set(rest)
+            if any(t in unmentioned for t in rest) and not (ROLE_WORDS | NOT_ANOTHER) & near:
                 return True
     return False
 
@@ -951,8 +954,7 @@ def _background(question: str) -> Counter[str]:
     found = Counter(w for match in BACKGROUND.finditer(question)
                     for w in words(_before_wants(next(g for g in match.groupdict().values() if g)))  # the one form that matched
                     if not (match.group("label") and COMPARING & set(words(match.group("label")))))
-    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) if not REPORTED.search(statement)
-                   for w in words(_before_wants(statement)))
+    said = Counter(w for statement in STATEMENTS.findall(_asked_last(question)) for w in words(_before_wants(statement)))
     clauses = [c for c in CLAUSE.split(question) if c.strip()]
     if any(_asks(c) for c in clauses):  # "what is it exactly? my cousin in Pune keeps talking about it"
         said |= Counter(w for c in clauses if not _asks(c) and FIRST_PERSON & set(words(c)) for w in words(_before_wants(c)))
@@ -970,7 +972,7 @@ FIRST_PERSON = frozenset(["i", "im", "ive", "id", "ill", "my", "me", "we", "our"
 
 
 def _asks(clause: str) -> bool:
-    return bool(ASKS.search(clause.strip()) or REPORTED.search(clause))
+    return bool(ASKS.search(clause.strip()))
 
 
 # Where the asker says what they want: "I want to", "I'd like to", "my goal is" (not "I'm trying
@@ -988,10 +990,6 @@ def _before_wants(statement: str) -> str:
 
 # A sentence that ends in a full stop or an exclamation mark, before a later one that ends in a question mark.
 STATEMENTS = re.compile(r"[^.!?]+[.!](?=\s)")
-# A question reported in a statement is asked, not told ("one of them asked what an ML engineer
-# gets paid an hour. Is there a figure I can give him?").
-REPORTED = re.compile(r"\b(?:asked|asks|asking|wants to know|wanted to know|wondering|wonders|wondered)\s+"
-                      r"(?:me\s+|us\s+|him\s+|her\s+|them\s+)?(?:what|how|whether|if|why|where|which|when)\b", re.IGNORECASE)
 
 
 def _asked_last(question: str) -> str:
