@@ -454,7 +454,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     found = reconsider(found, why, opinion, unexplained)
     if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
             and _goal_unknown(said, [w for w in unexplained if len(w) > 2 and not _lexicon(catalog, role).knows(w)],
-                              article=True)):
+                              answered=True)):
         # "how do I become a counsellor": a goal named by a word neither the source nor the vocabulary
         # uses is another occupation, whatever the examples make of "how do I become" (this role's path)
         found = found._replace(outcome=NOT_COVERED, topic=None, basis=VOCABULARY, doubt=None, subjects=(OTHER_JOBS,),
@@ -517,19 +517,21 @@ def _probability(opinion: Opinion | None, topics: set[str]) -> float:
     return sum((opinion.probabilities.get(k, 0.0) for k in topics), 0.0) if opinion else 0.0
 
 
-def _goal_unknown(tokens: list[str], unmentioned: Collection[str], article: bool = False) -> bool:
+def _goal_unknown(tokens: list[str], unmentioned: Collection[str], answered: bool = False) -> bool:
     """Whether a word the source never uses names what the asker would become ("become a
     clinical informatician", "start working as a cartographer"): the goal is another occupation,
-    unless the role's own words name it ("work as an ML practitioner"). With ``article``, only
-    a goal said with "a" or "an" ("become a counsellor", not "become job ready"). What AI would
-    replace is another occupation too ("will AI replace social workers?"), not this role's prospects."""
+    unless the role's own words name it ("work as an ML practitioner"). What AI would replace is
+    another occupation too ("will AI replace social workers?"), not this role's prospects.
+    ``answered``: read against an answer (the vocabulary's or the examples'), so more surely:
+    only a goal said with "a" or "an" ("become a counsellor", not "become job ready"), and none
+    with this role's words or a degree among the six words after it ("become a fully qualified
+    ML engineer", "replace a compsci degree")."""
     for i, token in enumerate(tokens):
-        if article and token not in REPLACE and tokens[i + 1:i + 2] not in (["a"], ["an"]):
+        if answered and token not in REPLACE and tokens[i + 1:i + 2] not in (["a"], ["an"]):
             continue
         if token in GOAL or token in REPLACE or (token == "as" and i and tokens[i - 1] in AS_A_JOB):
             rest = [t for t in tokens[i + 1:i + 5] if t not in ("a", "an")][:2]
-            # "become a fully qualified ML engineer", "replace a compsci degree": this role, or what it needs
-            near = set(tokens[i + 1:i + 7]) if article else set(rest)
+            near = set(tokens[i + 1:i + 7]) if answered else set(rest)
             if any(t in unmentioned for t in rest) and not (ROLE_WORDS | NOT_ANOTHER) & near:
                 return True
     return False
