@@ -774,6 +774,18 @@ def test_a_question_that_lost_what_the_whole_was_declined_for_is_not_answered_al
     assert data["status"] == "not_covered" and all(a["topic"] != "salary" for a in data["also"])
 
 
+@pytest.mark.parametrize(("question", "subject"), [
+    ("What's the typical yearly pay of an ML engineer, and does it differ between Boston and Seattle?", "city"),
+    ("what do ML engineers earn per year, and is that before or after tax?", "taxes"),
+    ("What's the yearly pay of an ML engineer, and do they get bonuses on top?", "benefits")])
+def test_a_question_asked_before_the_part_not_covered_is_answered(cli, question, subject):
+    """The pay is asked first, then pay by city or after tax: the pay lost nothing to the second part."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == 0 and (data["status"], data["topic"]) == ("answered", "salary")
+    assert [a["status"] for a in data["also"]] == ["not_covered"] and subject in data["also"][0]["not_covered"]
+
+
 @pytest.mark.parametrize(("question", "first", "then"), [
     ("how much do they make? do I need a PhD?", "salary", "education"),
     ("How much do ML engineers make, and do they need a PhD?", "salary", "education"),
@@ -990,9 +1002,11 @@ def test_an_answer_about_a_related_title_names_its_source_like_every_answer(cli,
 
 
 def test_the_related_titles_pay_is_declined_not_dropped(cli):
+    """The titles are asked first and answered; what they pay, asked after, is declined, not dropped."""
     data = json.loads(cli("ask", "--json", "What are the related job titles and what do they pay?").out)
-    assert data["status"] == "not_covered" and "pay for the related job titles" in data["not_covered"]
-    assert "titles" in [n["topic"] for n in data["nearest"]]
+    assert (data["status"], data["topic"]) == ("answered", "titles")
+    assert [a["status"] for a in data["also"]] == ["not_covered"]
+    assert "pay for the related job titles" in data["also"][0]["not_covered"]
 
 
 def test_a_post_whose_questions_are_each_answered_leads_with_the_first(cli):

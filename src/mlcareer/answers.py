@@ -104,8 +104,12 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         first, *rest = _distinct(answered)
         return first._replace(question=whole.question, also=tuple(rest))
     if whole.outcome == NOT_COVERED:  # what the whole declined is not answered by a part that lost its words
+        # A part asked before any part the source does not cover lost none ("what's the yearly pay,
+        # and does it differ between New York and Austin?" asks the pay, then pay by city).
         near = _near(catalog, whole)
-        answered = [p for p in answered if _family(p.topic) not in near]
+        first_declined = next((n for n, p in enumerate(parts) if p.outcome == NOT_COVERED), len(parts))
+        answered = [p for n, p in enumerate(parts)
+                    if p.outcome == ANSWERED and (n < first_declined or _family(p.topic) not in near)]
         # One sentence that asks two things, one the source does not cover ("what do ML engineers do,
         # and do they work remotely?"): each is answered or declined in the order asked. Across
         # sentences, on the real development posts, leading with a part answered more wrongly.
