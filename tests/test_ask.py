@@ -846,6 +846,7 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     ("how much will I earn starting out", "pay by experience"),
     ("what is machine learning?", "other fields"),
     ("can I do this part time", "work schedules and hours"),
+    ("What hours do ML engineers work?", "work schedules and hours"),  # hours worked, not the hourly pay
     ("How many meetings does an ML engineer have?", "office culture"),
     ("how many years does a PhD take?", "which degree, school, bootcamp or certification to choose"),
     ("do i need to know linear algebra", "which areas of mathematics"),  # maths, not a tool
