@@ -842,6 +842,16 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
 
 
+@pytest.mark.parametrize("question", ["explain the ML engineer job like I'm a bus driver",
+                                      "explain ML engineering to a postman, no jargon"])
+def test_whom_an_explanation_is_for_is_not_what_is_asked(cli, question):
+    assert answered_as(cli, question) == ("answered", "overview")
+
+
+def test_what_an_explanation_is_asked_of_is_still_asked(cli):
+    assert answered_as(cli, "describe the job for a remote ML engineer") == ("not_covered", None)
+
+
 @pytest.mark.parametrize(("question", "subject"), [
     ("how much will I earn starting out", "pay by experience"),
     ("what is machine learning?", "other fields"),

@@ -114,6 +114,16 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"(?:a\s+|my\s+)?(?:full[ -]?time|day job|job)\b[^,.;:!?]*?)"
                         r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did)\b|$)"
+                        # whom an explanation is for ("explain ML engineering like I'm a forklift driver", "to a
+                        # 50 yr old animator", "for someone who's only worked retail"; not "the job for a remote ML
+                        # engineer" nor "the route to a PhD", which are asked about): who listens, not what is asked
+                        r"|\b(?:explain\w*|describe\w*|defin\w*|eli5)\b[^,.;:!?]*?(?:\b(?:like|as if|as though)\s+"
+                        r"(?:i\s*'?\s*m|im|i am|you'?re talking to)|\bto(?=\s+(?:a|an|my|someone|somebody|non)\b"
+                        r"(?!\s+(?:phd|degree|master\w*|bachelor\w*|job|role|career|position|new)\b))"
+                        r"|\bfor(?=\s+(?:someone|somebody|non|an? (?:\d+|layperson|layman|beginner|newbie|kid|child|outsider)\b)))"
+                        r"\s+(?P<listener>[^,.;:!?()]*?)"  # "someone who ..." runs on
+                        r"(?=[,.;:!?()]|\s(?:pls|please|plz|what|whats|what's|how|why|when|where|which|would|could|"
+                        r"should|can|will|is|are|do|does|did)\b|$)"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
                         # math do you need"): the people asked, not what is asked about
                         r"|\b(?P<audience>(?:those of you|those|anyone|anybody|people|folks|everyone|you guys|you all)\s+"
