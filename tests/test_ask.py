@@ -777,7 +777,8 @@ def test_a_question_that_lost_what_the_whole_was_declined_for_is_not_answered_al
 @pytest.mark.parametrize(("question", "subject"), [
     ("What's the typical yearly pay of an ML engineer, and does it differ between Boston and Seattle?", "city"),
     ("what do ML engineers earn per year, and is that before or after tax?", "taxes"),
-    ("What's the yearly pay of an ML engineer, and do they get bonuses on top?", "benefits")])
+    ("What's the yearly pay of an ML engineer, and do they get bonuses on top?", "benefits"),
+    ("what do ML engineers make a year? And do they get stock options too?", "benefits")])  # goes on: "And ..."
 def test_a_question_asked_before_the_part_not_covered_is_answered(cli, question, subject):
     """The pay is asked first, then pay by city or after tax: the pay lost nothing to the second part."""
     result = cli("ask", "--json", question)

@@ -113,12 +113,19 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         # One sentence that asks two things, one the source does not cover ("what do ML engineers do,
         # and do they work remotely?"): each is answered or declined in the order asked. Across
         # sentences, on the real development posts, leading with a part answered more wrongly.
-        if answered and _one_sentence(question) and any(p.outcome == NOT_COVERED for p in parts):
+        if answered and (_one_sentence(question) or _continued(parts, first_declined)) and first_declined < len(parts):
             first, *rest = _distinct([p for p in parts if p in answered or p.outcome == NOT_COVERED])
             return first._replace(question=whole.question, also=tuple(rest))
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
     others = _distinct([whole, *answered])[1:] + declined
     return whole._replace(also=tuple(others)) if others else whole
+
+
+def _continued(parts: list[Answer], declined: int) -> bool:
+    """The post's first question answered, and the one declined after it goes on from the one before
+    ("what's the yearly pay? and do they get bonuses on top?")."""
+    return (0 < declined < len(parts) and parts[0].outcome == ANSWERED
+            and words(parts[declined].question)[:1] in (["and"], ["also"], ["plus"]))
 
 
 def _one_sentence(question: str) -> bool:
