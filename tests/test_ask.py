@@ -843,6 +843,12 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
 
 
+@pytest.mark.parametrize("question", ["whose figures are the ML engineer pay numbers?", "whose data are the salary estimates?"])
+def test_which_site_a_figure_is_from_is_the_sources(cli, question):
+    """Where the pay comes from, not the pay."""
+    assert answered_as(cli, question) == ("answered", "sources")
+
+
 @pytest.mark.parametrize("question", ["explain the ML engineer job like I'm a bus driver",
                                       "explain ML engineering to a postman, no jargon"])
 def test_whom_an_explanation_is_for_is_not_what_is_asked(cli, question):
