@@ -843,6 +843,13 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
 
 
+@pytest.mark.parametrize("question", ["is being an ML engineer a real career or just the chatgpt hype?",
+                                      "is ML engineering overhyped?"])
+def test_whether_the_career_is_hype_is_its_pros_and_cons(cli, question):
+    """Not ChatGPT asked about, nor the quote on hype among the skills: whether the career is worth it."""
+    assert answered_as(cli, question) == ("answered", "pros_cons")
+
+
 @pytest.mark.parametrize("question", ["whose figures are the ML engineer pay numbers?", "whose data are the salary estimates?"])
 def test_which_site_a_figure_is_from_is_the_sources(cli, question):
     """Where the pay comes from, not the pay."""
