@@ -862,8 +862,13 @@ def test_whom_an_explanation_is_for_is_not_what_is_asked(cli, question):
     assert answered_as(cli, question) == ("answered", "overview")
 
 
-def test_what_an_explanation_is_asked_of_is_still_asked(cli):
-    assert answered_as(cli, "describe the job for a remote ML engineer") == ("not_covered", None)
+@pytest.mark.parametrize("question", ["describe the job for a remote ML engineer",
+                                      "explain the hourly rate to someone in Mexico",
+                                      "describe the day-to-day for someone working remotely",
+                                      "describe pay to someone who works part time"])
+def test_what_an_explanation_is_asked_of_is_still_asked(cli, question):
+    """Remote work, a place, part-time hours: what is asked, not who listens (a review, round 25)."""
+    assert answered_as(cli, question) == ("not_covered", None)
 
 
 @pytest.mark.parametrize(("question", "subject"), [
@@ -871,6 +876,7 @@ def test_what_an_explanation_is_asked_of_is_still_asked(cli):
     ("what is machine learning?", "other fields"),
     ("can I do this part time", "work schedules and hours"),
     ("What hours do ML engineers work?", "work schedules and hours"),  # hours worked, not the hourly pay
+    ("I live in Mexico. What's the hourly rate for an ML engineer?", "pay or jobs by country"),  # pay's family
     ("How many meetings does an ML engineer have?", "office culture"),
     ("how many years does a PhD take?", "which degree, school, bootcamp or certification to choose"),
     ("do i need to know linear algebra", "which areas of mathematics"),  # maths, not a tool

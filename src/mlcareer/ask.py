@@ -116,12 +116,17 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"are|do|does|did)\b|$)"
                         # whom an explanation is for ("explain ML engineering like I'm a forklift driver", "to a
                         # 50 yr old animator", "for someone who's only worked retail"; not "the job for a remote ML
-                        # engineer" nor "the route to a PhD", which are asked about): who listens, not what is asked
+                        # engineer", which is asked about): who listens, not what is asked
                         r"|\b(?:explain\w*|describe\w*|defin\w*|eli5)\b[^,.;:!?]*?(?:\b(?:like|as if|as though)\s+"
                         r"(?:i\s*'?\s*m|im|i am|you'?re talking to)|\bto(?=\s+(?:a|an|my|someone|somebody|non)\b"
                         r"(?!\s+(?:phd|degree|master\w*|bachelor\w*|job|role|career|position|new)\b))"
                         r"|\bfor(?=\s+(?:someone|somebody|non|an? (?:\d+|layperson|layman|beginner|newbie|kid|child|outsider)\b)))"
-                        r"\s+(?P<listener>[^,.;:!?()]*?)"  # "someone who ..." runs on
+                        # "someone who ..." runs on, but a listener placed or working so, or a job or a degree,
+                        # is what is asked ("explain the hourly rate to someone in Mexico", "for someone
+                        # working remotely", "the switch to a data analyst job", "the jump to a management role")
+                        r"\s+(?P<listener>(?:(?!\b(?:in|at|from|remote\w*|part|nights?|freelanc\w*|wants?|living|lives?|"
+                        r"working|works|jobs?|roles?|careers?|positions?|degrees?|phd|doctorate|masters?|bachelors?|"
+                        r"management|manager)\b)[^,.;:!?()])*?)"
                         r"(?=[,.;:!?()]|\s(?:pls|please|plz|what|whats|what's|how|why|when|where|which|would|could|"
                         r"should|can|will|is|are|do|does|did)\b|$)"
                         # whom the asker addresses ("for those of you who work in the ML industry, how much
@@ -877,8 +882,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
 
     # A subject the asker names only about themselves ("I live in Germany. What skills ...?") is not
     # asked about, unless it bears on what is asked ("I live in Germany. What would I earn?").
-    def bears(key: str) -> bool:
-        return not top or best in bears_on(catalog.uncovered[key])
+    def bears(key: str) -> bool:  # on the topic or its family ("I live in Mexico. What's the hourly rate?")
+        return not top or bool(_family_of(best) & set(bears_on(catalog.uncovered[key])))
 
     # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
     hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
