@@ -1224,6 +1224,7 @@ def test_sitting_at_a_screen_all_day_is_the_typical_day(cli, question, expected)
     ("what kind of jobs can I get with ML skills", ("answered", "careers")),
     ("Is a machine learning engineer basically a coder or its own thing?", ("answered", "overview")),
     ("Do you need to be more than just a programmer to be an ML engineer?", ("answered", "skills")),  # the asker's
+    ('is "AI engineer" just a fancy name for ML engineer?', ("answered", "titles")),  # two titles: their overlap
 ])
 def test_what_kind_of_job_it_is_is_the_overview(cli, question, expected):
     """"A programmer or a math person?" asks what kind of job this is, not the skills it needs (round 25)."""
