@@ -787,6 +787,18 @@ def test_a_question_asked_before_the_part_not_covered_is_answered(cli, question,
     assert [a["status"] for a in data["also"]] == ["not_covered"] and subject in data["also"][0]["not_covered"]
 
 
+@pytest.mark.parametrize("question", ["what do they earn and do at Google?",
+                                      "what do ML engineers earn and do day to day at Apple?"])
+def test_a_place_said_once_for_two_verbs_is_asked_of_both(cli, question):
+    """One question with two verbs, not two questions: the pay at Google, which the source does not cover."""
+    assert answered_as(cli, question) == ("not_covered", None)
+
+
+@pytest.mark.parametrize(("question", "topic"), [("what hours do they spend training models?", "duties")])
+def test_hours_spent_on_the_work_are_not_the_schedule(cli, question, topic):
+    assert answered_as(cli, question) == ("answered", topic)
+
+
 @pytest.mark.parametrize(("question", "first", "then"), [
     ("how much do they make? do I need a PhD?", "salary", "education"),
     ("How much do ML engineers make, and do they need a PhD?", "salary", "education"),
@@ -843,13 +855,6 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
 
 
-@pytest.mark.parametrize("question", ["is being an ML engineer a real career or just the chatgpt hype?",
-                                      "is ML engineering overhyped?"])
-def test_whether_the_career_is_hype_is_its_pros_and_cons(cli, question):
-    """Not ChatGPT asked about, nor the quote on hype among the skills: whether the career is worth it."""
-    assert answered_as(cli, question) == ("answered", "pros_cons")
-
-
 @pytest.mark.parametrize("question", ["whose figures are the ML engineer pay numbers?", "whose data are the salary estimates?"])
 def test_which_site_a_figure_is_from_is_the_sources(cli, question):
     """Where the pay comes from, not the pay."""
@@ -865,7 +870,8 @@ def test_whom_an_explanation_is_for_is_not_what_is_asked(cli, question):
 @pytest.mark.parametrize("question", ["describe the job for a remote ML engineer",
                                       "explain the hourly rate to someone in Mexico",
                                       "describe the day-to-day for someone working remotely",
-                                      "describe pay to someone who works part time"])
+                                      "describe pay to someone who works part time",
+                                      "explain the hourly pay for a 19 year old intern"])
 def test_what_an_explanation_is_asked_of_is_still_asked(cli, question):
     """Remote work, a place, part-time hours: what is asked, not who listens (a review, round 25)."""
     assert answered_as(cli, question) == ("not_covered", None)

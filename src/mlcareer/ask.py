@@ -117,10 +117,13 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # whom an explanation is for ("explain ML engineering like I'm a forklift driver", "to a
                         # 50 yr old animator", "for someone who's only worked retail"; not "the job for a remote ML
                         # engineer", which is asked about): who listens, not what is asked
-                        r"|\b(?:explain\w*|describe\w*|defin\w*|eli5)\b[^,.;:!?]*?(?:\b(?:like|as if|as though)\s+"
-                        r"(?:i\s*'?\s*m|im|i am|you'?re talking to)|\bto(?=\s+(?:a|an|my|someone|somebody|non)\b"
-                        r"(?!\s+(?:phd|degree|master\w*|bachelor\w*|job|role|career|position|new)\b))"
-                        r"|\bfor(?=\s+(?:someone|somebody|non|an? (?:\d+|layperson|layman|beginner|newbie|kid|child|outsider)\b)))"
+                        # (not of pay: "the hourly rate for a newbie contractor", "the pay for non-residents" are
+                        # pay by level or place)
+                        r"|\b(?:explain\w*|describe\w*|defin\w*|eli5)\b"
+                        r"(?:(?!\b(?:pay|paid|salar\w*|hourly|hour|rate|wages?|earn\w*|money|income|compensation)\b)[^,.;:!?])*?"
+                        r"(?:\b(?:like|as if|as though)\s+(?:i\s*'?\s*m|im|i am|you'?re talking to)"
+                        r"|\bto(?=\s+(?:a|an|my|someone|somebody)\b(?!\s+(?:phd|degree|master\w*|bachelor\w*|new)\b))"
+                        r"|\bfor(?=\s+(?:someone|somebody)\b))"
                         # "someone who ..." runs on, but a listener placed or working so, or a job or a degree,
                         # is what is asked ("explain the hourly rate to someone in Mexico", "for someone
                         # working remotely", "the switch to a data analyst job", "the jump to a management role")
@@ -583,8 +586,10 @@ FRAMING = re.compile(rf"\b(?:according to|as per|per|in|from|by)\s+(?:{_READ}|fo
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # Where one sentence asks a second question: "and" (or "also", "plus") before a question word and
 # its subject ("what's the pay and what skills do I need", "and do I need a master's").
-SECOND = re.compile(r"[,;]?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|which|where|who|why|when|do|does|is|are|can|"
-                    r"should|will|would)\b\s*\w)", re.IGNORECASE)
+# (Not "do" that shares the question's subject: "what do they earn and do day to day at Apple?")
+SECOND = re.compile(r"[,;]?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|which|where|who|why|when|is|are|can|"
+                    r"should|will|would|(?:do|does)(?!\s+(?:at|in|on|for|day|daily|all|with|as|from)\b))\b\s*\w)",
+                    re.IGNORECASE)
 MIN_PART = 3  # words a part must have to be asked on its own
 
 
