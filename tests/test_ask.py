@@ -882,6 +882,8 @@ def test_what_an_explanation_is_asked_of_is_still_asked(cli, question):
     ("what is machine learning?", "other fields"),
     ("can I do this part time", "work schedules and hours"),
     ("What hours do ML engineers work?", "work schedules and hours"),  # hours worked, not the hourly pay
+    ("Which companies are the best to work for as an ML engineer?", "named employers"),
+    ("are people in their 50s hired as ML engineers?", "age, gender"),
     ("I live in Mexico. What's the hourly rate for an ML engineer?", "pay or jobs by country"),  # pay's family
     ("How many meetings does an ML engineer have?", "office culture"),
     ("how many years does a PhD take?", "which degree, school, bootcamp or certification to choose"),
