@@ -855,6 +855,13 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
     assert json.loads(cli("ask", "--json", question).out)["status"] == "not_covered"
 
 
+@pytest.mark.parametrize("question", ["Do you have to be good at statistics to work in machine learning?",
+                                      "what skills are needed for machine learning jobs"])
+def test_the_skills_for_machine_learning_work_are_the_skills(cli, question):
+    """"Machine learning" said in full, not the role's name: still the skills (six example questions say so)."""
+    assert answered_as(cli, question) == ("answered", "skills")
+
+
 @pytest.mark.parametrize("question", ["whose figures are the ML engineer pay numbers?", "whose data are the salary estimates?"])
 def test_which_site_a_figure_is_from_is_the_sources(cli, question):
     """Where the pay comes from, not the pay."""
