@@ -856,10 +856,20 @@ def test_a_name_in_what_is_asked_is_still_not_covered(cli, question):
 
 
 @pytest.mark.parametrize("question", ["Do you have to be good at statistics to work in machine learning?",
-                                      "what skills are needed for machine learning jobs"])
+                                      "how much statistics is in a machine learning job"])
 def test_the_skills_for_machine_learning_work_are_the_skills(cli, question):
-    """"Machine learning" said in full, not the role's name: still the skills (six example questions say so)."""
+    """"Machine learning" said in full, not the role's name: still the skills (four example questions say so)."""
     assert answered_as(cli, question) == ("answered", "skills")
+
+
+def test_what_the_best_employers_want_is_still_asked(cli):
+    """"the best employers" says who judges, not which employer is asked about (a review, round 26)."""
+    assert answered_as(cli, "do the best employers care about certifications for ML") == ("answered", "advice")
+
+
+def test_how_to_improve_ones_skills_is_not_the_list_of_skills(cli):
+    """How to get better asks for the advice or the courses, not which skills (a review, round 26)."""
+    assert answered_as(cli, "how to improve my machine learning skills")[1] != "skills"
 
 
 @pytest.mark.parametrize("question", ["whose figures are the ML engineer pay numbers?", "whose data are the salary estimates?"])
