@@ -112,7 +112,8 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
                     if p.outcome == ANSWERED and (n < first_declined or _family(p.topic) not in near)]
         # One sentence that asks two things, one the source does not cover ("what do ML engineers do,
         # and do they work remotely?"): each is answered or declined in the order asked. Across
-        # sentences, on the real development posts, leading with a part answered more wrongly.
+        # sentences only where the declined one goes on with "and" (``_continued``): otherwise, on
+        # the real development posts, leading with a part answered more wrongly.
         if answered and (_one_sentence(question) or _continued(parts, first_declined)) and first_declined < len(parts):
             first, *rest = _distinct([p for p in parts if p in answered or p.outcome == NOT_COVERED])
             return first._replace(question=whole.question, also=tuple(rest))
