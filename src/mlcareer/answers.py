@@ -12,7 +12,6 @@ from typing import NamedTuple
 from .ask import (
     ANSWERED,
     EMPTY,
-    FAMILIES,
     NOT_COVERED,
     NOT_UNDERSTOOD,
     RELATED,
@@ -20,6 +19,7 @@ from .ask import (
     VOCABULARY,
     Match,
     bears_on,
+    family_of,
     match,
     questions_in,
     says_for,
@@ -110,11 +110,9 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
         first_declined = next((n for n, p in enumerate(parts) if p.outcome == NOT_COVERED), len(parts))
         answered = [p for n, p in enumerate(parts)
                     if p.outcome == ANSWERED and (n < first_declined or _family(p.topic) not in near)]
-        # One sentence that asks two things, one the source does not cover ("what do ML engineers do,
-        # and do they work remotely?"): each is answered or declined in the order asked. Across
-        # sentences only where the declined one goes on with "and" (``_continued``): otherwise, on
-        # the real development posts, leading with a part answered more wrongly.
-        if answered and (_one_sentence(question) or _continued(parts, first_declined)) and first_declined < len(parts):
+        # Asked in one go, one part the source does not cover (``_one_asking``): each is answered or
+        # declined in the order asked.
+        if answered and first_declined < len(parts) and _one_asking(question, parts, first_declined):
             first, *rest = _distinct([p for p in parts if p in answered or p.outcome == NOT_COVERED])
             return first._replace(question=whole.question, also=tuple(rest))
     declined = [p for p in parts if p.outcome == NOT_COVERED] if whole.outcome == ANSWERED else []
@@ -122,15 +120,15 @@ def answer(catalog: Catalog, question: str, role_hint: str | None = None) -> Ans
     return whole._replace(also=tuple(others)) if others else whole
 
 
-def _continued(parts: list[Answer], declined: int) -> bool:
-    """The post's first question answered, and the one declined after it goes on from the one before
-    ("what's the yearly pay? and do they get bonuses on top?")."""
+def _one_asking(question: str, parts: list[Answer], declined: int) -> bool:
+    """The post asks its questions in one go: one sentence ("what do ML engineers do, and do they
+    work remotely?"), or its first question answered and the one declined after it going on from
+    the one before with "and" ("what's the yearly pay? and do they get bonuses on top?"). Other
+    posts of several sentences, on the real development posts, led with a part answered more wrongly."""
+    if sum(1 for sentence in SENTENCE_END.split(question.strip()) if sentence.strip()) == 1:
+        return True
     return (0 < declined < len(parts) and parts[0].outcome == ANSWERED
             and words(parts[declined].question)[:1] in (["and"], ["also"], ["plus"]))
-
-
-def _one_sentence(question: str) -> bool:
-    return sum(1 for sentence in SENTENCE_END.split(question.strip()) if sentence.strip()) == 1
 
 
 REFERRING = frozenset(["they", "them", "their", "theirs", "it", "its", "those", "these", "that"])
@@ -167,8 +165,8 @@ def _near(catalog: Catalog, declined: Answer) -> set[str | None]:
 
 
 def _family(topic: Topic | None) -> str | None:
-    key = topic.key if topic else None
-    return next((min(f) for f in FAMILIES if key in f), key)
+    """One name for the topic's answer family (``ask.family_of``): its alphabetically first key."""
+    return min(family_of(topic.key)) if topic else None
 
 
 def _distinct(answers: list[Answer]) -> list[Answer]:

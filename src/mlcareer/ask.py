@@ -527,7 +527,7 @@ def _both_readings(found: Match, opinion: Opinion) -> float:
 def _answer_topics(topic: str) -> set[str]:
     """The topics an answer stands for, as the examples' probability is read: its family
     (``FAMILIES``) and the topics its section answers."""
-    return _family_of(topic) | {key for key in BY_KEY if _one_section(key, topic)}
+    return family_of(topic) | {key for key in BY_KEY if _one_section(key, topic)}
 
 
 def _probability(opinion: Opinion | None, topics: set[str]) -> float:
@@ -742,7 +742,7 @@ def gate_readings(found: Match, opinions: tuple[Opinion | None, Opinion | None],
                   lengths: tuple[int, int]) -> dict[str, float]:
     """What the readings say of an answer (``GATE_WEIGHTS``): ``shares`` are the nearest
     examples' for the whole post, then for its last asking sentence if it tells something first."""
-    family = _family_of(found.topic or "")
+    family = family_of(found.topic or "")
     answer = _answer_topics(found.topic or "")
     read = [s for s in shares if s is not None]
     whole = read[0] if read else {}
@@ -780,7 +780,7 @@ def gate(found: Match, opinions: tuple[Opinion | None, Opinion | None], shares: 
     probability = gate_probability(readings)
     if passes_gate(readings, probability):
         return found._replace(confidence=round(probability, 2))
-    family = _family_of(found.topic or "")
+    family = family_of(found.topic or "")
     closest = max((s for s in shares if s is not None), key=lambda s: share(s, family))  # ``match``: one at least
     ranked = sorted(closest, key=lambda k: (-closest[k], k))
     topic = found.topic or ""
@@ -794,7 +794,7 @@ def gate(found: Match, opinions: tuple[Opinion | None, Opinion | None], shares: 
                           subjects=(), unmentioned=())
 
 
-def _family_of(topic: str) -> set[str]:
+def family_of(topic: str) -> set[str]:
     """The topics answered as one family with this one (``FAMILIES``), itself included."""
     return next((set(f) for f in FAMILIES if topic in f), {topic})
 
@@ -888,7 +888,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # A subject the asker names only about themselves ("I live in Germany. What skills ...?") is not
     # asked about, unless it bears on what is asked ("I live in Germany. What would I earn?").
     def bears(key: str) -> bool:  # on the topic or its family ("I live in Mexico. What's the hourly rate?")
-        return not top or bool(_family_of(best) & set(bears_on(catalog.uncovered[key])))
+        return not top or bool(family_of(best) & set(bears_on(catalog.uncovered[key])))
 
     # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
     hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
