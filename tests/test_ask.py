@@ -1254,3 +1254,14 @@ def test_sitting_at_a_screen_all_day_is_the_typical_day(cli, question, expected)
 def test_what_kind_of_job_it_is_is_the_overview(cli, question, expected):
     """"A programmer or a math person?" asks what kind of job this is, not the skills it needs (round 25)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("any virtual work experience programme for data science I could try from home", ("answered", "resources")),
+    ("Are there online simulations where I could try a data science project of the kind a consulting firm would do?",
+     ("answered", "resources")),
+    ("how much should I charge for freelance ML consulting as a beginner?", ("not_covered", None)),
+])
+def test_a_virtual_work_experience_is_the_article_s_simulations_and_a_consulting_firm_no_freelancing(
+        cli, question, expected):
+    assert answered_as(cli, question) == expected
