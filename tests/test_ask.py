@@ -1265,3 +1265,8 @@ def test_what_kind_of_job_it_is_is_the_overview(cli, question, expected):
 def test_a_virtual_work_experience_is_the_article_s_simulations_and_a_consulting_firm_no_freelancing(
         cli, question, expected):
     assert answered_as(cli, question) == expected
+
+
+def test_a_figure_said_to_come_from_a_named_source_asks_the_sources_not_the_figure(cli):
+    assert answered_as(cli, "is this salary figure from ziprecruiter or from somewhere else") == ("answered", "sources")
+    assert answered_as(cli, "is the hourly rate figure from ZipRecruiter or somewhere else?") != ("answered", "hourly")
