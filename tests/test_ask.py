@@ -1270,3 +1270,14 @@ def test_a_virtual_work_experience_is_the_article_s_simulations_and_a_consulting
 def test_a_figure_said_to_come_from_a_named_source_asks_the_sources_not_the_figure(cli):
     assert answered_as(cli, "is this salary figure from ziprecruiter or from somewhere else") == ("answered", "sources")
     assert answered_as(cli, "is the hourly rate figure from ZipRecruiter or somewhere else?") != ("answered", "hourly")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Admin assistant with a history degree. What's the usual route people take into ML engineering?",
+     ("answered", "path")),
+    ("what's the route from academia into an ML engineering job?", ("answered", "path")),
+    ("would they admit me to a CS masters without a CS degree", ("not_covered", None)),
+    ("do ML engineers work in academia?", ("not_covered", None)),
+])
+def test_where_the_asker_starts_from_is_background_and_an_admin_is_not_an_admission(cli, question, expected):
+    assert answered_as(cli, question) == expected

@@ -69,8 +69,9 @@ BACKGROUND_WEIGHT = 0.5  # a topic's words in the asker's background count this 
 FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", "just", "basically", "honestly", "pls",
                     "plz", "please", "um", "uh", "hey", "hi", "yo", "even", "exactly", "tbh", "lol", "well", "quick",
                     "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
-# A move into this field, this field, and where the move starts (for BACKGROUND's "origin").
-_MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping)"
+# A move into this field ("switch", "pivot", "the route", "get from ... to"), this field, and where the
+# move starts (for BACKGROUND's "origin").
+_MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping|route|path|way|get|getting|go|going)"
 _ML = r"(?:ml|mle|mles|machine learning|ai|artificial intelligence|deep learning|mlops)"
 _FROM = r"(?:[\w'-]+\s+){0,2}?[\w'-]+"
 # The asker's background, said before the question: a clause that opens with one of these
@@ -92,7 +93,8 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         r"|\b(?:for|to|a|an)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:who|that)\s+(?:wants?|wish|wishes|"
                         r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
                         # where the asker comes from, said with a move into this field ("switch into ML from
-                        # marketing", "pivot from SWE to MLE"; not "from ML research to data engineering")
+                        # marketing", "pivot from SWE to MLE", "the route from academia into an ML role"; not
+                        # "from ML research to data engineering")
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\b(?:to|into)\s+(?:an?\s+)?{_ML}\b[^,.;:!?]*?\bfrom\s+(?P<origin>{_FROM})"
                         r"(?=\s*[,.;:!?]|\s*$|\s+(?:and|but|what|how|is|would|could|should)\b)"
                         rf"|\b{_MOVE}\b[^,.;:!?]*?\bfrom\s+(?P<origin2>{_FROM})(?=\s+(?:to|into)\s+(?:an?\s+)?{_ML}\b)"
