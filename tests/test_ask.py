@@ -1281,3 +1281,11 @@ def test_a_figure_said_to_come_from_a_named_source_asks_the_sources_not_the_figu
 ])
 def test_where_the_asker_starts_from_is_background_and_an_admin_is_not_an_admission(cli, question, expected):
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Any tips for a pharmacist teaching themselves machine learning?",
+    "any advice for someone trying to break into ML from a retail job",
+])
+def test_who_the_advice_is_for_and_where_they_break_in_from_is_background(cli, question):
+    assert answered_as(cli, question) == ("answered", "advice")

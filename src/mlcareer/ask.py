@@ -71,7 +71,7 @@ FILLER = frozenset(["a", "an", "the", "ok", "okay", "so", "actually", "really", 
                     "quickly", "anyway", "anyways", "kinda", "sorta", "literally"])
 # A move into this field ("switch", "pivot", "the route", "get from ... to"), this field, and where the
 # move starts (for BACKGROUND's "origin").
-_MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping|route|path|way|get|getting|go|going)"
+_MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivoting|jump|jumping|break|breaking|route|path|way|get|getting|go|going)"
 _ML = r"(?:ml|mle|mles|machine learning|ai|artificial intelligence|deep learning|mlops)"
 _FROM = r"(?:[\w'-]+\s+){0,2}?[\w'-]+"
 # The asker's background, said before the question: a clause that opens with one of these
@@ -92,6 +92,10 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # "tips for backend engineers that want to switch")
                         r"|\b(?:for|to|a|an)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:who|that)\s+(?:wants?|wish|wishes|"
                         r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
+                        # ... or with what they are doing ("tips for a doctor teaching themselves ML", "for a
+                        # career changer from finance trying to break into ML")
+                        r"|\b(?:for|to)\s+(?:a|an|someone)\s+(?P<doing>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:trying|looking|hoping|"
+                        r"wanting|planning|teaching themselves|teaching himself|teaching herself|(?<!machine\s)(?<!deep\s)learning)\b"
                         # where the asker comes from, said with a move into this field ("switch into ML from
                         # marketing", "pivot from SWE to MLE", "the route from academia into an ML role"; not
                         # "from ML research to data engineering")
