@@ -1289,3 +1289,13 @@ def test_where_the_asker_starts_from_is_background_and_an_admin_is_not_an_admiss
 ])
 def test_who_the_advice_is_for_and_where_they_break_in_from_is_background(cli, question):
     assert answered_as(cli, question) == ("answered", "advice")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how would I stand out applying for ML engineer roles with no CS degree?", ("answered", "advice")),
+    ("which titles should I apply for besides ML engineer", ("answered", "titles")),
+    ("how much does personality matter when applying for ML engineer jobs", ("answered", "advice")),
+    ("how do I apply for ML engineer jobs?", ("not_covered", None)),
+])
+def test_applying_is_when_not_what_and_how_much_it_matters_is_no_amount(cli, question, expected):
+    assert answered_as(cli, question) == expected

@@ -61,6 +61,8 @@ SURE_PHRASE = 0.85  # phrase similarity that understands a question whatever its
 MIN_SCORE = MIN_PHRASE  # what the best topic must score to answer: a phrasing, a keyword, two source words
 SOURCE_WORD = 0.5  # a word the role's facts use in one section only
 SOURCE_PAIR = 1.25  # two words in a row that they use in one section only, as a two-word keyword
+# Verbs after "how much ..." that ask how far something counts, not an amount.
+MATTERS = frozenset(["matter", "matters", "count", "counts", "weigh", "weighs"])
 # Objects after "make" that say it is not about earning ("make my application stronger", "make sure").
 MADE = frozenset(["my", "myself", "me", "sure", "it", "this", "that", "them", "yourself", "your", "their", "our", "sense",
                   "friends", "progress", "changes", "decisions", "the"])
@@ -418,6 +420,8 @@ def _hits(key: str, tokens: list[str], vocabulary: dict, fields: tuple[tuple[flo
             end = start + len(phrase)
             if start >= 0 and phrase[-1] == "much" and end < len(tokens) and tokens[end] not in STOP_WORDS:
                 continue  # "how much schooling" asks about schooling, not pay
+            if start >= 0 and phrase[-1] == "much" and MATTERS & set(tokens[end:end + 4]):
+                continue  # "how much does personality matter" asks how far it counts, not a sum
             if start >= 0 and phrase in (["make"], ["makes"], ["made"]) and end < len(tokens) and tokens[end] in MADE:
                 continue  # "make my application stronger", "what makes this career attractive": not pay
             if start >= 0:
