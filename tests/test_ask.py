@@ -1299,3 +1299,12 @@ def test_who_the_advice_is_for_and_where_they_break_in_from_is_background(cli, q
 ])
 def test_applying_is_when_not_what_and_how_much_it_matters_is_no_amount(cli, question, expected):
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    (("Warehouse supervisor for 10 years in Leicester, two kids, no degree. What's the route from here into "
+      "machine learning engineering?"), ("answered", "path")),
+    ("what's the route into management for ML engineers", ("answered", "careers")),
+])
+def test_the_route_in_is_the_path_and_the_route_into_management_the_career(cli, question, expected):
+    assert answered_as(cli, question) == expected
