@@ -1308,3 +1308,16 @@ def test_applying_is_when_not_what_and_how_much_it_matters_is_no_amount(cli, que
 ])
 def test_the_route_in_is_the_path_and_the_route_into_management_the_career(cli, question, expected):
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    (("My grandson wants to be an ML engineer. Could you explain what that role is, for someone who still prints "
+      "out her emails?"), ("answered", "overview")),
+    ("what skills does an ML engineer need? (I'm a teacher in Texas)", ("answered", "skills")),
+])
+def test_whom_an_explanation_is_for_after_a_comma_and_the_asker_in_brackets_are_background(cli, question, expected):
+    assert answered_as(cli, question) == expected
+
+
+def test_the_asker_in_brackets_names_no_subject(cli):
+    assert answered_as(cli, "what does an ML engineer do all day (i work in a bank)")[0] != "not_covered"

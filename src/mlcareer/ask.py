@@ -77,13 +77,14 @@ _MOVE = r"(?:switch|switching|move|moving|transition|transitioning|pivot|pivotin
 _ML = r"(?:ml|mle|mles|machine learning|ai|artificial intelligence|deep learning|mlops)"
 _FROM = r"(?:[\w'-]+\s+){0,2}?[\w'-]+"
 # The asker's background, said before the question: a clause that opens with one of these
-# ("I'm 35 and a teacher, ...", "im a nurse would i ...") runs to a comma or a question word.
-BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
+# ("I'm 35 and a teacher, ...", "im a nurse would i ...", "(i teach pilates)") runs to a comma, a
+# closing bracket or a question word.
+BACKGROUND = re.compile(r"(?:^|[,.;:!?(]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|hello|ok|okay|so|well|um|honestly|ok so)\s+)*"
                         r"(?P<context>(?:i\s*'?\s*m|i am|i was|i work|i worked|i've been|ive been|i have been|i currently|currently|"
                         r"i have|ive got|i got|i studied|i study|i graduated|i teach|i do|i just|i already|my background|"
                         r"my job|my current|my degree|my (?:mom|mum|dad|parents|friend|friends|wife|husband|partner|boss|manager|family)|"
-                        r"coming from|as a|as an)\b[^,.;:!?]*?)"
-                        r"(?=[,.;:!?]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
+                        r"coming from|as a|as an)\b[^,.;:!?)]*?)"
+                        r"(?=[,.;:!?)]|\s(?:what|whats|what's|how|why|when|where|which|who|would|could|should|can|will|is|"
                         r"are|do|does|did|any|anything)\b)"
                         # who is asking, as a label before the question ("Pharmacist: what ...", "Truck
                         # driver here with a diploma.", "Former infantry, now in logistics.")
@@ -128,7 +129,8 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey|
                         # (not of pay: "the hourly rate for a newbie contractor", "the pay for non-residents" are
                         # pay by level or place)
                         r"|\b(?:explain\w*|describe\w*|defin\w*|eli5)\b"
-                        r"(?:(?!\b(?:pay|paid|salar\w*|hourly|hour|rate|wages?|earn\w*|money|income|compensation)\b)[^,.;:!?])*?"
+                        r"(?:(?!\b(?:pay|paid|salar\w*|hourly|hour|rate|wages?|earn\w*|money|income|compensation)\b)"
+                        r"(?:[^,.;:!?]|,(?=\s+(?:for|to)\s+(?:someone|somebody|a|an|my)\b)))*?"  # "what it is, for someone who"
                         r"(?:\b(?:like|as if|as though)\s+(?:i\s*'?\s*m|im|i am|you'?re talking to)"
                         r"|\bto(?=\s+(?:a|an|my|someone|somebody)\b(?!\s+(?:phd|degree|master\w*|bachelor\w*|new)\b))"
                         r"|\bfor(?=\s+(?:someone|somebody)\b))"
