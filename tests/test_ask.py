@@ -1321,3 +1321,18 @@ def test_whom_an_explanation_is_for_after_a_comma_and_the_asker_in_brackets_are_
 
 def test_the_asker_in_brackets_names_no_subject(cli):
     assert answered_as(cli, "what does an ML engineer do all day (i work in a bank)")[0] != "not_covered"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("can I make money consulting as an ML engineer?", ("not_covered", None)),
+    ("what skills do I need for consulting in AI?", ("not_covered", None)),
+    ("typical route into a data analyst job?", ("related", None)),
+    ("applying for a PhD in machine learning, what do I need?", ("not_covered", None)),
+    ("is it a good career for a woman looking to have kids?", ("not_covered", None)),
+])
+def test_consulting_a_related_title_as_the_goal_and_admissions_are_not_this_role_s_answers(cli, question, expected):
+    assert answered_as(cli, question) == expected
+
+
+def test_a_source_named_as_an_employer_is_not_the_sources(cli):
+    assert answered_as(cli, "do ZipRecruiter or Indeed employees make more?") != ("answered", "sources")

@@ -95,9 +95,11 @@ BACKGROUND = re.compile(r"(?:^|[,.;:!?(]|\b(?:and|but|so|also)\b)\s*(?:(?:hi|hey
                         # "tips for backend engineers that want to switch")
                         r"|\b(?:for|to|a|an)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:who|that)\s+(?:wants?|wish|wishes|"
                         r"plans?|hopes?|would like|is trying|are trying|is looking|are looking)\b"
-                        # ... or with what they are doing ("tips for a doctor teaching themselves ML", "for a
-                        # career changer from finance trying to break into ML")
-                        r"|\b(?:for|to)\s+(?:a|an|someone)\s+(?P<doing>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:trying|looking|hoping|"
+                        # ... or, asking advice for them, with what they are doing ("tips for a doctor teaching
+                        # themselves ML", "advice for a career changer from finance trying to break into ML"; not
+                        # "is it a good career for a woman looking to have kids", which asks about her)
+                        r"|\b(?:tips?|advice|suggestions?|recommendations?|guidance|pointers|roadmap|resources|courses?|degrees?)"
+                        r"\s+(?:[\w'-]+\s+){0,3}?(?:for|to)\s+(?:a|an|someone)\s+(?P<doing>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:trying|looking|hoping|"
                         r"wanting|planning|teaching themselves|teaching himself|teaching herself|(?<!machine\s)(?<!deep\s)learning)\b"
                         # where the asker comes from, said with a move into this field ("switch into ML from
                         # marketing", "pivot from SWE to MLE", "the route from academia into an ML role"; not
@@ -515,9 +517,17 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     return found._replace(likeliest=tuple((k, round(opinion.probabilities[k], 2)) for k in opinion.ranking()))
 
 
+# Words that speak of a figure as data that comes from somewhere ("is the salary figure from Indeed?").
+AS_DATA = frozenset(["figure", "figures", "number", "numbers", "estimate", "estimates", "data", "stat", "stats",
+                     "statistic", "statistics", "based", "from", "source", "sources"])
+
+
 def _names_a_source(role: Role, said: list[str]) -> bool:
-    """Whether the question names a source of the role's pay estimates ("from ZipRecruiter or Indeed?")."""
-    return role.salary is not None and any(words(e.source)[0] in said for e in role.salary.estimates)
+    """Whether the question names a source of the role's pay estimates, speaking of figures as data
+    ("is the salary figure from ZipRecruiter or Indeed?", "ziprecruiter or indeed, which one is this
+    based on"); not "do ZipRecruiter or Indeed employees make more", "does Indeed say more"."""
+    names = {words(e.source)[0] for e in role.salary.estimates} if role.salary else set()
+    return bool(names & {w.removesuffix("s") for w in said} | names & set(said)) and bool(AS_DATA & set(said))
 
 
 def _why(tokens: list[str]) -> list[str]:
@@ -917,7 +927,8 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # (A field named ``alone`` is what the post is about wherever it stands: it names no role to ask about.)
     hits = [h for h in hits if not (h.subject and not h.alone and told(h) and not bears(h.key))]
 
-    becoming = _one_section(best, "path") and bool(GOAL & set(tokens))  # "how do I become a data scientist", "tips for becoming one"
+    # "how do I become a data scientist", "tips for becoming one", "the typical route into a data analyst job"
+    becoming = _one_section(best, "path") and (bool(GOAL & set(tokens)) or (related is not None and _toward(question, related)))
     if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
                                               or best == "titles" and not topics.strong[best]):
         return result(RELATED)
@@ -1308,6 +1319,17 @@ def _role_in(catalog: Catalog, tokens: list[str], hint: str | None) -> tuple[Rol
         if found:
             return catalog.role(slug), remaining, True
     return resolve_role(catalog, hint or (DEFAULT_ROLE if DEFAULT_ROLE in catalog else None)), tokens, False
+
+
+def _toward(question: str, title: Title) -> bool:
+    """Whether the question names the title as where a move goes ("the route into a data analyst job")."""
+    said = [w for w in words(question) if w not in ("a", "an", "the")]
+    for spelling in (title.name, title.shown, *title.aliases):
+        name = [w for w in words(spelling) if w not in ("a", "an", "the")]
+        start = _find(said, name) if name else -1
+        if start > 0 and said[start - 1] in ("into", "to"):
+            return True
+    return False
 
 
 def _related_title(catalog: Catalog, role: Role, tokens: list[str]) -> tuple[Title | None, list[str]]:
