@@ -1336,13 +1336,3 @@ def test_consulting_a_related_title_as_the_goal_and_admissions_are_not_this_role
 
 def test_a_source_named_as_an_employer_is_not_the_sources(cli):
     assert answered_as(cli, "do ZipRecruiter or Indeed employees make more?") != ("answered", "sources")
-
-
-@pytest.mark.parametrize(("question", "expected"), [
-    ("where could my kids try what data science work is like, for free?", ("answered", "resources")),
-    ("is data science work boring?", ("not_covered", None)),
-])
-def test_seeing_what_data_science_work_is_like_is_the_article_s_simulations(cli, question, expected):
-    """The article's last line offers its simulations to "see what it's like working in machine
-    learning, AI, or data science"; data science work as such stays another field."""
-    assert answered_as(cli, question) == expected
