@@ -527,7 +527,8 @@ def _names_a_source(role: Role, said: list[str]) -> bool:
     ("is the salary figure from ZipRecruiter or Indeed?", "ziprecruiter or indeed, which one is this
     based on"); not "do ZipRecruiter or Indeed employees make more", "does Indeed say more"."""
     names = {words(e.source)[0] for e in role.salary.estimates} if role.salary else set()
-    return bool(names & {w.removesuffix("s") for w in said} | names & set(said)) and bool(AS_DATA & set(said))
+    named = names & (set(said) | {w.removesuffix("s") for w in said})  # "ZipRecruiter's" is a word "ziprecruiters"
+    return bool(named) and bool(AS_DATA & set(said))
 
 
 def _why(tokens: list[str]) -> list[str]:
@@ -694,8 +695,8 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
     A capitalised name the source never uses ("Zalando") is never answered; nor is a related
     title. An answer is doubted only for words of the question that the answering topic's
     vocabulary does not account for (``unexplained``): "how much do they get paid" is pay,
-    whatever the examples make of its bare frame; nor are the sources where the question names one
-    of the pay's (``named_source``). An outcome the examples decide carries
+    whatever the examples make of its bare frame; nor are the sources where the question names a
+    source of the pay as where a figure comes from (``named_source``). An outcome the examples decide carries
     their probabilities, as confidence and as the closest topics' scores."""
     if opinion is None or found.outcome not in (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD):
         return found
@@ -715,8 +716,8 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
             return by_examples(NOT_UNDERSTOOD, None, doubt=UNCOVERED)
         if label in PAY and found.topic == "sources" and named_source:
             # "is the ML salary figure from ziprecruiter or indeed?": the examples read the figure it
-            # names. (On the development sets, 5 fewer wrong answers, 1 fewer right; "does ZipRecruiter
-            # or Indeed say more", the pay, is the sources now.)
+            # names (``_names_a_source``; round 27 in BENCHMARKS.md: on the development sets 5 fewer
+            # wrong answers, 3 more right)
             return found
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
             return by_examples(ANSWERED, label)
