@@ -1156,7 +1156,6 @@ def test_standing_out_is_the_advice_even_when_applying(cli):
     ("Are ML engineers getting laid off?", ("not_covered", None)),
     ("How much do ML engineers earn after being laid off?", ("not_covered", None)),
     ("Can I work part-time as an ML engineer?", ("not_covered", None)),
-    ("What's the salary while working full time?", ("not_covered", None)),
 ])
 def test_a_layoff_or_a_job_the_asker_tells_of_is_background_not_the_subject(cli, question, expected):
     """Layoffs the asker went through and the job they keep while learning are their story: the
@@ -1336,3 +1335,15 @@ def test_consulting_a_related_title_as_the_goal_and_admissions_are_not_this_role
 
 def test_a_source_named_as_an_employer_is_not_the_sources(cli):
     assert answered_as(cli, "do ZipRecruiter or Indeed employees make more?") != ("answered", "sources")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how much do full time ml engineers earn a year", ("answered", "salary")),
+    ("what's the hourly pay for a full time mle", ("answered", "hourly")),
+    ("do full-time ML engineers get paid overtime?", ("not_covered", None)),
+    ("is contract work or full-time employment more common for ml engineers", ("not_covered", None)),
+    ("can I work part-time instead of full time as an MLE?", ("not_covered", None)),
+])
+def test_full_time_pay_is_the_pay_and_full_time_work_the_schedule(cli, question, expected):
+    """An annual salary is full-time pay; the hours themselves, overtime or a contract, the source does not cover."""
+    assert answered_as(cli, question) == expected
