@@ -1347,3 +1347,19 @@ def test_a_source_named_as_an_employer_is_not_the_sources(cli):
 def test_full_time_pay_is_the_pay_and_full_time_work_the_schedule(cli, question, expected):
     """An annual salary is full-time pay; the hours themselves, overtime or a contract, the source does not cover."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what does a data engineer do? similar to an ML engineer?", ("related", "Data engineer")),
+    ("Do data scientists need a PhD, or is that only for ML engineers?", ("related", "Data scientist")),
+    ("Is starting as a data engineer a good path to become an ML engineer later?", ("answered", None)),
+    ("data analyst at a retailer - what industries is ML engineering concentrated in?", ("answered", None)),
+    ("my dad says AI engineers earn 200k. what's the real average annual pay for ML engineers?", ("answered", None)),
+])
+def test_a_related_title_asked_about_before_the_role_is_that_title(cli, question, expected):
+    """The role named after a related title is a comparison, not what is asked about; a title the
+    asker starts from, wears as a label or is told of is not asked about (round 28)."""
+    data = json.loads(cli("ask", "--json", question).out)
+    assert data["status"] == expected[0]
+    if expected[1]:
+        assert data["related_title"]["name"] == expected[1]

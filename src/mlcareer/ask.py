@@ -196,6 +196,9 @@ ROLE_WORDS = frozenset(["ml", "machine", "learning", "mle"])  # "work as an ML p
 NOT_ANOTHER = frozenset(["engineer", "engineers", "engineering", "degree", "degrees"])  # near a goal: no other occupation
 REPLACE = frozenset(["replace", "replaces", "replacing"])  # "will AI replace social workers": the occupation replaced
 OTHER_JOBS = "other_jobs"  # the subject of other occupations, when the data has it
+APART, ONE = "apart", "one"  # a related title asked of before the role: in a question of its own, or in one sentence
+ASKING = frozenset(["what", "whats", "how", "why", "which", "who", "where", "when", "do", "does", "is", "are", "can",
+                    "should", "would", "could", "vs", "versus"])  # words that ask, in a post's opening words
 GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
@@ -475,7 +478,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
 
     role, tokens, named = _role_in(catalog, tokens, role_hint)
     related, tokens = _related_title(catalog, role, tokens)
-    found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related)
+    found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related,
+                                             _before_role(question, related, role) if related is not None else "")
     model = _model(catalog)
     opinion = model.opinion(_why(tokens))
     if why in (SUBJECT, REFINER) and _weighed_uncovered(catalog, model, found, unexplained):
@@ -850,10 +854,11 @@ def _refines(one: str, other: str | None) -> bool:
 
 
 def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str], named: bool,
-                   related: Title | None) -> tuple[Match, str, tuple[str, ...]]:
+                   related: Title | None, related_first: str = "") -> tuple[Match, str, tuple[str, ...]]:
     """The outcome by the curated vocabulary; why it declined (SUBJECT, REFINER, REASON, NAME or
     UNKNOWN; empty when it did not); and the question's words that the best topic does not
-    account for, beyond the asker's background."""
+    account for, beyond the asker's background. ``related_first``: the related title is named
+    before the role, as what is asked about (``_before_role``)."""
     role_names = _names(role)
     lexicon = _lexicon(catalog, role)
 
@@ -930,7 +935,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
 
     # "how do I become a data scientist", "tips for becoming one", "the typical route into a data analyst job"
     becoming = _one_section(best, "path") and (bool(GOAL & set(tokens)) or (related is not None and _toward(question, related)))
-    if related is not None and not named and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
+    # (A title named before the role is asked about, unless in one sentence as another name for it:
+    # "is AI engineer just a fancy name for ML engineer?" asks for the related titles.)
+    if related is not None and (not named or related_first == APART or related_first == ONE and best != "titles") and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
                                               or best == "titles" and not topics.strong[best]):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
@@ -1331,6 +1338,43 @@ def _toward(question: str, title: Title) -> bool:
         if start > 0 and said[start - 1] in ("into", "to"):
             return True
     return False
+
+
+def _before_role(question: str, title: Title, role: Role) -> str:
+    """Whether the question asks about the title and names the role only after it, as a comparison
+    ("do data scientists need a PhD, or is that only for ML engineers?"; "what does a data engineer
+    do? similar to an ML engineer?"). Not where the title is the asker's own or a step on the way
+    ("starting as a data engineer, a good path to become an ML engineer?", "data analyst here -
+    what industries ...?"), what the asker is told ("my dad says AI engineers earn 200k. what do ML
+    engineers earn?"), nor one group with the role ("data scientists and ML engineers"). APART: the
+    title is asked of in a question of its own, before the role's; ONE: in the same sentence; else ""."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", question):
+        said = words(sentence)
+        places = [(at, len(name)) for spelling in (title.name, title.shown, *title.aliases)
+                  if (name := words(spelling)) and (at := _find(said, name)) >= 0]
+        if not places:
+            continue
+        at, size = min(places)
+        role_at = [p for p in (_find(said, name) for name in _names(role) if name) if p > at]
+        rest = words(question[question.find(sentence) + len(sentence):])
+        later = any(_find(rest, name) >= 0 for name in _names(role) if name)  # in a later sentence
+        if not role_at and not (later and sentence.rstrip().endswith("?")):
+            return ""  # the title told of, or in one sentence with no role after it
+        before = [w for w in said[:at] if w not in ("a", "an", "the")]
+        if before and before[-1] in ORIGIN | {"as", "into", "to"}:
+            return ""
+        if role_at:
+            between = said[at + size:min(role_at)]
+            goal = [w for w in between if w not in ("a", "an", "the")]
+            if set(between) <= {"and", "or", "slash"} or (goal and goal[-1] in GOAL | {"into", "to"}):
+                return ""
+        head = re.split(r"\s[-\u2013\u2014]\s|[:,]", sentence, maxsplit=1)
+        if len(head) > 1 and _find(words(head[0]), words(title.name)) >= 0 and not ASKING & set(words(head[0])):
+            return ""  # "data analyst at a retailer - what industries ...?": the asker as a label
+        if "not" in before[-3:]:
+            return ""  # "not asking about data scientists, I mean ...": not asked about
+        return ONE if role_at else APART
+    return ""
 
 
 def _related_title(catalog: Catalog, role: Role, tokens: list[str]) -> tuple[Title | None, list[str]]:
