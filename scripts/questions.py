@@ -28,6 +28,8 @@ TARGET = ROOT / "data" / "questions.yaml"
 HELD_OUT = (
     "tests/ask_heldout61.yaml",
     "tests/ask_heldout62.yaml",
+    "tests/ask_heldout63.yaml",
+    "tests/ask_heldout64.yaml",
     "tests/ask_real_dev.yaml",
     "tests/ask_real_heldout1.yaml",
     "tests/ask_real_heldout2.yaml",
