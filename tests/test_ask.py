@@ -1363,3 +1363,17 @@ def test_a_related_title_asked_about_before_the_role_is_that_title(cli, question
     assert data["status"] == expected[0]
     if expected[1]:
         assert data["related_title"]["name"] == expected[1]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how to become a data analyst and later an ML engineer", ("answered", "path")),
+    ("Should I become a data engineer if I want to end up an ML engineer?", ("answered", "path")),
+    ("hello, data analyst here, what skills for ML engineer?", ("answered", "skills")),
+    ("what skills do full time ml engineers need", ("answered", "skills")),
+    ("full-time machine learning engineer salary", ("answered", "salary")),
+    ("do ML engineers get benefits?", ("not_covered", None)),
+])
+def test_a_title_on_the_way_a_greeted_label_and_a_full_time_role_are_not_the_subject(cli, question, expected):
+    """A related title the role comes after is a step on the way, one after a greeting the asker's
+    label; a full-time ML engineer is the role; getting benefits is the perks (round 28's review)."""
+    assert answered_as(cli, question) == expected

@@ -199,7 +199,9 @@ OTHER_JOBS = "other_jobs"  # the subject of other occupations, when the data has
 APART, ONE = "apart", "one"  # a related title asked of before the role: in a question of its own, or in one sentence
 ASKING = frozenset(["what", "whats", "how", "why", "which", "who", "where", "when", "do", "does", "is", "are", "can",
                     "should", "would", "could", "vs", "versus"])  # words that ask, in a post's opening words
-GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
+GOAL = frozenset(["become", "becoming"])
+TOWARD = frozenset(["into", "to", "be", "up"])  # a role after these is where a move goes ("to be", "end up an ML engineer")
+SEQUENCE = frozenset(["then", "later", "after", "afterwards", "eventually", "before"])  # a title then the role: a route  # a related title after these is the goal asked about, when the role is not named
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
                   "careers", "pros_cons", "resources")  # topics whose own section the role's words come from
@@ -476,7 +478,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     if not tokens:
         return Match(asked, EMPTY, None, None, 0.0)
 
-    role, tokens, named = _role_in(catalog, tokens, role_hint)
+    role, tokens, named = _role_in(catalog, _full_time_role(catalog, tokens), role_hint)
     related, tokens = _related_title(catalog, role, tokens)
     found, why, unexplained = _by_vocabulary(catalog, question, role, tokens, named, related,
                                              _before_role(question, related, role) if related is not None else "")
@@ -1329,6 +1331,17 @@ def _role_in(catalog: Catalog, tokens: list[str], hint: str | None) -> tuple[Rol
     return resolve_role(catalog, hint or (DEFAULT_ROLE if DEFAULT_ROLE in catalog else None)), tokens, False
 
 
+def _full_time_role(catalog: Catalog, tokens: list[str]) -> list[str]:
+    """The tokens without "full time" said of a role ("what skills do full-time ML engineers need"
+    asks about the role, not about working hours)."""
+    for _, title, aliases in catalog.names():
+        for name in (words(n) for n in (title, *aliases)):
+            at = _find(tokens, name, False)
+            if at >= 2 and tokens[at - 2:at] == ["full", "time"]:
+                return tokens[:at - 2] + tokens[at:]
+    return tokens
+
+
 def _toward(question: str, title: Title) -> bool:
     """Whether the question names the title as where a move goes ("the route into a data analyst job")."""
     said = [w for w in words(question) if w not in ("a", "an", "the")]
@@ -1348,10 +1361,10 @@ def _before_role(question: str, title: Title, role: Role) -> str:
     what industries ...?"), what the asker is told ("my dad says AI engineers earn 200k. what do ML
     engineers earn?"), nor one group with the role ("data scientists and ML engineers"). APART: the
     title is asked of in a question of its own, before the role's; ONE: in the same sentence; else ""."""
+    spellings = [name for spelling in (title.name, title.shown, *title.aliases) if (name := words(spelling))]
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", question):
         said = words(sentence)
-        places = [(at, len(name)) for spelling in (title.name, title.shown, *title.aliases)
-                  if (name := words(spelling)) and (at := _find(said, name)) >= 0]
+        places = [(at, len(name)) for name in spellings if (at := _find(said, name)) >= 0]
         if not places:
             continue
         at, size = min(places)
@@ -1365,12 +1378,14 @@ def _before_role(question: str, title: Title, role: Role) -> str:
             return ""
         if role_at:
             between = said[at + size:min(role_at)]
-            goal = [w for w in between if w not in ("a", "an", "the")]
-            if set(between) <= {"and", "or", "slash"} or (goal and goal[-1] in GOAL | {"into", "to"}):
-                return ""
-        head = re.split(r"\s[-\u2013\u2014]\s|[:,]", sentence, maxsplit=1)
-        if len(head) > 1 and _find(words(head[0]), words(title.name)) >= 0 and not ASKING & set(words(head[0])):
-            return ""  # "data analyst at a retailer - what industries ...?": the asker as a label
+            goal = [w for w in between if w not in ("a", "an", "the", "as")]
+            if (set(between) <= {"and", "or", "slash"} or (goal and goal[-1] in GOAL | TOWARD)
+                    or SEQUENCE & set(between) or SEQUENCE & set(said[min(role_at):])):
+                return ""  # one group; or the role is the goal, the title a step on the way ("a data analyst and later an ML engineer")
+        parts = [words(part) for part in re.split(r"\s[-\u2013\u2014]\s|[:,]", sentence)]
+        named = next((i for i, part in enumerate(parts) if any(_find(part, name) >= 0 for name in spellings)), None)
+        if named is not None and named < len(parts) - 1 and not ASKING & set(parts[named]):
+            return ""  # "(hello,) data analyst at a retailer - what industries ...?": the asker as a label
         if "not" in before[-3:]:
             return ""  # "not asking about data scientists, I mean ...": not asked about
         return ONE if role_at else APART
