@@ -118,7 +118,7 @@ def squash(text: str) -> str:
 ONE_PER_TOPIC = ["what does an ML engineer do", "what is an ML engineer", "what's the salary", "how much per hour",
                  "what does a typical day look like", "what industries hire them", "related job titles",
                  "how do I become one", "do I need a masters degree", "what skills do I need", "pros and cons",
-                 "free courses", "should I get a certification", "what kinds of jobs can they have",
+                 "free courses", "are side projects worth it", "what kinds of jobs can they have",
                  "where is this information from"]
 NOT_COVERED = ["salary in germany", "is demand growing", "what are the working hours", "do I need to know PyTorch"]
 
@@ -443,7 +443,7 @@ def test_the_nearest_topic_of_an_uncovered_subject_is_its_own_unless_it_refines_
     # where a figure comes from is about the sources, whatever the figure
     ("where do the salary figures come from", "Sources"),
     # "worth it" judges what the question names
-    ("is a bootcamp worth it", "Advice: certifications, bootcamps, side projects"),
+    ("is a bootcamp worth it", "Degrees and education"),  # ASK_LABELS: bootcamps and certifications are the degrees' row
     # whether the job will last is the article's "future proof" sentence
     ("will this job still exist in 20 years", "Pros and cons"),
 ])
@@ -713,10 +713,11 @@ def test_the_confidence_is_the_lead_over_another_sections_topic(cli):
     """Advice and the path score alike on "any tips for becoming one?", and are one answer: the
     vocabulary's confidence is its lead over the pay, the skills and the rest, not over the path
     (0.46 when it was the lead over the path; the examples' probability for the section is
-    averaged in, as for any question of two words or more beyond the role's name)."""
+    averaged in, as for any question of two words or more beyond the role's name: 0.58 since
+    the bootcamp and certification examples count as the degrees')."""
     data = json.loads(cli("ask", "--json", "Any tips for becoming an ML engineer?").out)
     assert data["basis"] == "vocabulary" and [a["topic"] for a in data["alternatives"]][:2] == ["advice", "path"]
-    assert data["confidence"] > 0.6
+    assert data["confidence"] > 0.5
 
 
 @pytest.mark.parametrize(("question", "topic"), [
@@ -1377,3 +1378,23 @@ def test_a_title_on_the_way_a_greeted_label_and_a_full_time_role_are_not_the_sub
     """A related title the role comes after is a step on the way, one after a greeting the asker's
     label; a full-time ML engineer is the role; getting benefits is the perks (round 28's review)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("is a bootcamp enough to become an ML engineer?", ("answered", "education")),
+    ("can I do a bootcamp instead of college for ML engineer?", ("answered", "education")),
+    ("are certifications worth doing for ML engineering?", ("answered", "education")),
+    ("Do ML employers care more about certs or about what you can actually build?", ("answered", "advice")),
+    ("what's the best ML bootcamp right now?", ("not_covered", None)),
+])
+def test_bootcamps_and_certifications_are_the_degrees_row_what_employers_value_the_advice(cli, question, expected):
+    """ASK_LABELS puts bootcamps and certifications beside degrees; what employers value in them is
+    Weisgraeber's advice; which one is best the source does not say (round 29)."""
+    assert answered_as(cli, question) == expected
+
+
+def test_a_bootcamp_question_shows_the_bootcamp_line_first(cli):
+    """Answered as the degrees, a question about bootcamps still opens on what the source says of them."""
+    out = cli("ask", "is a bootcamp enough to become an ML engineer?").out
+    assert "Degrees and education" in out
+    assert out.index("Certifications or a bootcamp") < out.index("Undergraduate degree")

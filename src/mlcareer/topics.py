@@ -41,7 +41,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic("industries", "Industries", "industries"),
     Topic("titles", "Related job titles", "titles"),
     Topic("path", "How to become one", "path"),
-    Topic("education", "Degrees and education", "path", parent="path"),
+    Topic("education", "Degrees and education", "path", parent="path", asks_for=(
+        ("alongside", ("bootcamp", "bootcamps", "certification", "certifications", "certificate", "certificates",
+                       "cert", "certs")),)),
     Topic("skills", "Skills", "skills"),
     Topic("pros_cons", "Pros and cons", "pros_cons", judges=True),
     Topic("resources", "Courses and job simulations", "resources"),
