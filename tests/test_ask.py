@@ -1398,3 +1398,15 @@ def test_a_bootcamp_question_shows_the_bootcamp_line_first(cli):
     out = cli("ask", "is a bootcamp enough to become an ML engineer?").out
     assert "Degrees and education" in out
     assert out.index("Certifications or a bootcamp") < out.index("Undergraduate degree")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("I'm hiring for an ML team. Should I care whether candidates have certifications, or look at what they've built?",
+     ("answered", "advice")),
+    ("ml engineer bootcamp length?", ("not_covered", None)),
+    ("recommended bootcamps for aspiring ML engineers", ("not_covered", None)),
+])
+def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_length_not_covered(cli, question, expected):
+    """Round 29's review: a hiring manager asking whether to care is what employers value; a
+    bootcamp's length, or which ones are recommended, the source does not give."""
+    assert answered_as(cli, question) == expected
