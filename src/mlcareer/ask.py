@@ -199,9 +199,9 @@ OTHER_JOBS = "other_jobs"  # the subject of other occupations, when the data has
 APART, ONE = "apart", "one"  # a related title asked of before the role: in a question of its own, or in one sentence
 ASKING = frozenset(["what", "whats", "how", "why", "which", "who", "where", "when", "do", "does", "is", "are", "can",
                     "should", "would", "could", "vs", "versus"])  # words that ask, in a post's opening words
-GOAL = frozenset(["become", "becoming"])
+GOAL = frozenset(["become", "becoming"])  # a related title after these is the goal asked about, when the role is not named
 TOWARD = frozenset(["into", "to", "be", "up"])  # a role after these is where a move goes ("to be", "end up an ML engineer")
-SEQUENCE = frozenset(["then", "later", "after", "afterwards", "eventually", "before"])  # a title then the role: a route  # a related title after these is the goal asked about, when the role is not named
+SEQUENCE = frozenset(["then", "later", "after", "afterwards", "eventually", "before"])  # a title then the role: a route
 ORIGIN = frozenset(["from", "ex", "former", "currently", "now"])  # words before a related title that make it the asker's own
 SECTION_TOPICS = ("overview", "duties", "typical_day", "industries", "titles", "path", "skills", "salary",
                   "careers", "pros_cons", "resources")  # topics whose own section the role's words come from
@@ -939,8 +939,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     becoming = _one_section(best, "path") and (bool(GOAL & set(tokens)) or (related is not None and _toward(question, related)))
     # (A title named before the role is asked about, unless in one sentence as another name for it:
     # "is AI engineer just a fancy name for ML engineer?" asks for the related titles.)
-    if related is not None and (not named or related_first == APART or related_first == ONE and best != "titles") and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
-                                              or best == "titles" and not topics.strong[best]):
+    asked_of = not named or related_first == APART or (related_first == ONE and best != "titles")
+    if related is not None and asked_of and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
+                                             or best == "titles" and not topics.strong[best]):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
@@ -1379,7 +1380,7 @@ def _before_role(question: str, title: Title, role: Role) -> str:
         if role_at:
             between = said[at + size:min(role_at)]
             goal = [w for w in between if w not in ("a", "an", "the", "as")]
-            if (set(between) <= {"and", "or", "slash"} or (goal and goal[-1] in GOAL | TOWARD)
+            if (set(between) <= {"and", "or"} or (goal and goal[-1] in GOAL | TOWARD)
                     or SEQUENCE & set(between) or SEQUENCE & set(said[min(role_at):])):
                 return ""  # one group; or the role is the goal, the title a step on the way ("a data analyst and later an ML engineer")
         parts = [words(part) for part in re.split(r"\s[-\u2013\u2014]\s|[:,]", sentence)]
