@@ -1410,3 +1410,16 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     """Round 29's review: a hiring manager asking whether to care is what employers value; a
     bootcamp's length, or which ones are recommended, the source does not give."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Librarian here; my manager keeps mentioning 'ML engineers' in meetings - what actually is one?",
+     ("answered", "overview")),
+    ("ML engineer role explained for a nurse please", ("answered", "overview")),
+    ("bus driver, 47, from leeds. explain ml engineering to me like im a kid", ("answered", "overview")),
+    ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
+])
+def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
+    """A clause that asks what the role is and nothing more, or asks for it explained to someone,
+    is the overview whatever story comes with it; "what is it?" after the pay still asks the pay (round 30)."""
+    assert answered_as(cli, question) == expected

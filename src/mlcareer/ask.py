@@ -514,6 +514,10 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         gated = any(s is not None for s in shares)  # none: no word any example uses, and the answer stands
         if gated:
             found = gate(found, (opinion, proper_opinion), shares, (len(said), len(proper)))
+    if found.outcome != ANSWERED and named and related is None and _asks_what_it_is(question, role):
+        # "ok cut the hype. what IS a machine learning engineer, in one sentence": the story around
+        # the plainest question the article answers does not make it another one
+        found = Match(question, ANSWERED, role, "overview", round(ABOUT_ROLE / (ABOUT_ROLE + 0.5), 2))
     found = found._replace(question=asked)
     if opinion is None:
         return found
@@ -910,7 +914,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         max(scores.values()) < MIN_SCORE and bool({"what", "whats", "who"} & set(tokens))
         and all(t in STOP_WORDS or t in unknown_words or t in background for t in tokens)))
     if about_role:
-        scores["overview"] = max(scores["overview"], 2.0)
+        scores["overview"] = max(scores["overview"], ABOUT_ROLE)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, top = ranked[0]
     # Topics one section answers are one answer ("any tips for becoming one?": the advice and the
@@ -987,6 +991,44 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
         alternatives = lexicon.mentioned_in(content)
         return Match(question, NOT_UNDERSTOOD, role, None, 0.0, alternatives, related), "", unexplained
     return result(NOT_UNDERSTOOD)
+
+
+# What a question about the role itself scores for the overview: as much as a strong keyword.
+ABOUT_ROLE = 2.0
+# The words of a clause that asks what the role is and nothing more, besides the role's name:
+# "what IS a machine learning engineer", "what actually is an MLE", "what is that job tho".
+WHAT_IT_IS = frozenset(["what", "whats", "who", "is", "are", "a", "an", "the", "exactly", "actually", "really",
+                        "even", "basically", "just", "so", "ok", "okay", "um", "hey", "hi", "well", "that", "this",
+                        "it", "one", "job", "role", "tho", "though", "then", "precisely", "quick", "again", "anyway"])
+POINTING = frozenset(["one", "that", "it", "this"])  # "what actually is one?": the role the post names elsewhere
+# Before the role's name in "can someone explain machine learning engineer like I'm a dog groomer".
+EXPLAINING = frozenset(["can", "could", "would", "someone", "you", "pls", "please", "explain", "me", "to", "what",
+                        "the", "a", "an", "so", "ok", "okay", "just"])
+EXPLAINED_TO = frozenset(["to", "like", "for"])  # after the role's name: to whom it is explained, and how
+
+
+def _asks_what_it_is(question: str, role: Role) -> bool:
+    """Whether a clause of a post asks what the role is and nothing more ("what even is an
+    MLE?"), or asks for the role explained ("explain ML engineering to me like I'm five"): the
+    post's other clauses tell the asker's story. The caller has checked that the post names the
+    role and no related title."""
+    for clause in CLAUSE.split(question):
+        said = words(clause or "")
+        at, name = next(((at, name) for name in sorted(_names(role), key=len, reverse=True)
+                         if (at := _find(said, name)) >= 0), (-1, []))
+        before, after = (said[:at], said[at + len(name):]) if at >= 0 else (said, [])
+        rest = (before + after)[1:] if (before + after)[:1] == ["like"] else before + after  # "like what's the role"
+        if ((at >= 0 or POINTING & set(rest)) and {"what", "whats", "who"} & set(rest)
+                and all(w in WHAT_IT_IS for w in rest) and _asks(clause)):
+            return True
+        while after[:1] and after[0] in ("role", "job", "is", "explained"):
+            explained, after = after[0] == "explained", after[1:]
+            if explained and not before:
+                before = ["explain"]  # "mle role explained for a marketer pls"
+        if (at >= 0 and "explain" in before and set(before) <= EXPLAINING
+                and (not after or after[0] in EXPLAINED_TO)):
+            return True
+    return False
 
 
 NOT_THIS = {("rather", "than"): 2, ("instead", "of"): 2, ("not", "by"): 1, ("not", "per"): 1, ("not", "the"): 1}
