@@ -1423,3 +1423,18 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     """A clause that asks what the role is and nothing more, or asks for it explained to someone,
     is the overview whatever story comes with it; "what is it?" after the pay still asks the pay (round 30)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what source is the $65/hr number from?", ("answered", "sources")),
+    ("which source gave the 62 dollar an hour rate?", ("answered", "sources")),
+    ("who said ML engineering is future proof?", ("answered", "sources")),
+    ("does the source list an hourly wage for ML engineers?", ("answered", "hourly")),
+    ("someone told me ML engineers spend all day cleaning data. is that an accurate picture of their day?",
+     ("answered", "typical_day")),
+])
+def test_where_a_figure_or_a_claim_comes_from_is_the_sources(cli, question, expected):
+    """Asked where a figure comes from, how far to trust it or who said a claim, the answer is the
+    sources, whatever the figure or the claim is about; "the source" as the article, and an
+    accurate picture of a day, are not (round 30)."""
+    assert answered_as(cli, question) == expected
