@@ -489,8 +489,8 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     said = words(question)
     if why == UNKNOWN and _goal_unknown(said, found.unmentioned):
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
-    whence = _names_a_source(role, said) or _asks_whence(said)
-    found = reconsider(found, why, opinion, unexplained, named_source=whence)
+    whence = _names_a_source(role, said) or _asks_whence(said)  # nor does the gate judge such an answer below
+    found = reconsider(found, why, opinion, unexplained, whence=whence)
     if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
             and _goal_unknown(said, [w for w in unexplained if len(w) > 2 and not _lexicon(catalog, role).knows(w)],
                               answered=True)):
@@ -727,13 +727,13 @@ SECOND_DOUBT = 0.7  # answered: not understood after all when the examples are t
 
 
 def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Collection[str] = (),
-               named_source: bool = False) -> Match:
+               whence: bool = False) -> Match:
     """The vocabulary's outcome, changed where the example questions disagree strongly enough.
     A capitalised name the source never uses ("Zalando") is never answered; nor is a related
     title. An answer is doubted only for words of the question that the answering topic's
     vocabulary does not account for (``unexplained``): "how much do they get paid" is pay,
-    whatever the examples make of its bare frame; nor are the sources where the question names a
-    source of the pay as where a figure comes from (``named_source``). An outcome the examples decide carries
+    whatever the examples make of its bare frame; nor are the sources where the question asks where
+    a figure or a claim comes from (``whence``: the examples read the figure). An outcome the examples decide carries
     their probabilities, as confidence and as the closest topics' scores."""
     if opinion is None or found.outcome not in (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD):
         return found
@@ -751,10 +751,10 @@ def reconsider(found: Match, why: str, opinion: Opinion | None, unexplained: Col
             return found                  # that outranks its parent needs its own strong words
         if label == UNCOVERED and probability >= SECOND_DOUBT and unexplained:
             return by_examples(NOT_UNDERSTOOD, None, doubt=UNCOVERED)
-        if found.topic == "sources" and named_source:
-            # "is the ML salary figure from ziprecruiter or indeed?": the examples read the figure it
-            # names (``_names_a_source``; round 27 in BENCHMARKS.md: on the development sets 5 fewer
-            # wrong answers, 3 more right)
+        if found.topic == "sources" and whence:
+            # "is the ML salary figure from ziprecruiter or indeed?", "what source is the $62/hr from":
+            # the examples read the figure it names (``_names_a_source``, ``_asks_whence``; rounds 27
+            # and 30 in BENCHMARKS.md)
             return found
         if label not in (UNCOVERED, found.topic) and probability >= SECOND_OVERRULE:
             return by_examples(ANSWERED, label)
