@@ -1438,3 +1438,24 @@ def test_where_a_figure_or_a_claim_comes_from_is_the_sources(cli, question, expe
     sources, whatever the figure or the claim is about; "the source" as the article, and an
     accurate picture of a day, are not (round 30)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "cuánto gana un ingeniero de machine learning?",
+    "combien ils gagnent par an les machine learning engineers?",
+    "ano ba talaga ang ginagawa ng ML engineer?",
+])
+def test_a_question_in_another_language_is_told_the_source_reads_english(cli, question):
+    """Declined as before, a question written in another language is told so, with its words,
+    rather than that the source never mentions them."""
+    result = cli("ask", "--json", question)
+    data = json.loads(result.out)
+    assert result.code == 1 and data["status"] in ("not_covered", "not_understood")
+    assert "another language" in data["message"] and "in English" in data["message"]
+    assert "never mentions" not in data["message"]
+    assert "\u201c" + question.split()[0] + "\u201d" in data["message"]
+
+
+def test_an_english_question_with_words_the_source_never_uses_is_not_called_another_language(cli):
+    data = json.loads(cli("ask", "--json", "recommend a good pizza place near the office").out)
+    assert "another language" not in data["message"]

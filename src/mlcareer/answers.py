@@ -31,7 +31,7 @@ from .model import Role, Title
 from .sections import BY_NAME, Section
 from .text import clean
 from .topics import BY_KEY, TOPICS, Topic
-from .wording import words
+from .wording import other_language, words
 
 OUTCOMES = (ANSWERED, NOT_COVERED, NOT_UNDERSTOOD, RELATED)
 EXIT_CODES = {ANSWERED: ExitCode.OK, NOT_COVERED: ExitCode.NOT_FOUND, NOT_UNDERSTOOD: ExitCode.NOT_FOUND,
@@ -194,14 +194,27 @@ def _one(catalog: Catalog, question: str, role_hint: str | None) -> Answer:
         return result(ANSWERED, None, topic, (_part(topic, found.question),))
     if found.outcome == RELATED and found.related:
         return result(RELATED, _related_message(found))
+    foreign = other_language(found.question)
     if found.outcome == NOT_COVERED:
         subject, nearest = _not_covered(catalog, found)
         message = f"The source does not cover {subject}." if found.subjects else f"The source never mentions {subject}."
+        if foreign and not found.subjects:
+            message = ""  # not "never mentions “combien” or “par”": words of another language, said so below
         says = [s for s in dict.fromkeys(says_for(catalog.uncovered[k], found.question) for k in found.subjects) if s]
-        message = " ".join([*says, message])  # what it does say on the subject comes first
+        message = " ".join([*says, message, _in_english(foreign)]).strip()  # what it does say on the subject comes first
         return result(NOT_COVERED, message, None, tuple(_part(BY_KEY[k]) for k in nearest), subject)
     guesses = _guesses(found)
-    return result(NOT_UNDERSTOOD, _unsure_message(alternatives, found, guesses), None, guesses)
+    message = " ".join([_in_english(foreign), _unsure_message(alternatives, found, guesses)]).strip()  # the likelier cause first
+    return result(NOT_UNDERSTOOD, message, None, guesses)
+
+
+def _in_english(foreign: list[str]) -> str:
+    """What a declined question written partly in another language is told (``other_language``)."""
+    if not foreign:
+        return ""
+    named = ", ".join(f"\u201c{w}\u201d" for w in foreign[:3])
+    return (f"Some of its words read as another language ({named}); the source is in English, and so is "
+            "what ask understands: asking in English may get an answer.")
 
 
 def banner() -> str:

@@ -41,6 +41,39 @@ gig gigs field thing things area line way whole overall exact main
 """.split())  # noqa: SIM905 - a list of 200 words reads better as one string
 
 
+# Common words of other languages that English does not use, as ``words`` leaves them (accents
+# kept, apostrophes closed up: "c'est" is "cest"), romanised where the language is not written in
+# Latin letters: Spanish, French, Portuguese, German, Polish, Tagalog, Hindi and Urdu, Indonesian,
+# Arabic and Nigerian Pidgin. A question with ``OTHER_LANGUAGE_WORDS`` of them is written, at least
+# in part, in another language, which ask does not read. (Words English shares are left out:
+# "la", "no", "con", "was", "die", "fit", "co"; and Tagalog's "ng", which is Andrew Ng.)
+OTHER_LANGUAGES = frozenset("""
+que qué cuánto cuanto cuánta cómo cuál dónde donde para pero porque también tambien hay puedo necesito
+quiero sueldo salario gana ganan trabajo ingeniero ingenieros dime los las una del mucho muy tengo soy
+años estudiar carrera
+cest quoi combien estce les des une pour avec suis ingénieur salaire gagnent gagne ils vous sont fiables
+chiffres ces mais très carrière carriere
+quanto ganha ganham você voce não nao engenheiro preciso faculdade salário isso pra quero
+ano ba ang mga ako paano magkano po kailangan ko talaga yung anong klaseng saan sweldo maging naman
+lang kasi ito siya hindi pwede puwede gusto
+kya hai hain kaise kitna kitni zaroori zaruri matlab nahi nahin mujhe karna kaun yaar acha accha aur
+jak czy ile jest się sie nie zarabia inżynier inzynier potrzebuję potrzebuje dla ale jaki jakie gdzie
+pracy praca
+wie viel verdient ist ein eine und ich brauche nicht welche kann muss gehalt ingenieur studium
+apa berapa bagaimana saya yang untuk gaji bisa kerja itu ini tidak harus
+ya3ni wallah inshallah habibi
+wetin dey sef wey dem abi una oga wahala
+""".split())  # noqa: SIM905 - a long list reads better as one string
+OTHER_LANGUAGE_WORDS = 2
+
+
+def other_language(text: str) -> list[str]:
+    """The words of another language in a question (``OTHER_LANGUAGES``), when it has enough of
+    them to be written in one, at least in part; else none."""
+    found = list(dict.fromkeys(w for w in words(text) if w in OTHER_LANGUAGES))
+    return found if len(found) >= OTHER_LANGUAGE_WORDS else []
+
+
 def words(text: str) -> list[str]:
     """A question's words: lower case, punctuation dropped, apostrophes closed up ("what's" is "whats")."""
     from rapidfuzz.utils import default_process  # start-up: rapidfuzz loads only when a question is read
