@@ -1417,6 +1417,8 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
      ("answered", "overview")),
     ("ML engineer role explained for a nurse please", ("answered", "overview")),
     ("bus driver, 47, from leeds. explain ml engineering to me like im a kid", ("answered", "overview")),
+    ("ML engineering explained pls", ("answered", "overview")),
+    ("quick one for a school project: what is a machine learning engineer", ("answered", "overview")),
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
@@ -1429,6 +1431,10 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     ("what source is the $65/hr number from?", ("answered", "sources")),
     ("which source gave the 62 dollar an hour rate?", ("answered", "sources")),
     ("who said ML engineering is future proof?", ("answered", "sources")),
+    ("according to whom do ML engineers earn 129k?", ("answered", "sources")),
+    ("who gave the $129,000 figure?", ("answered", "sources")),
+    ("whose opinion is it that the job is future proof?", ("answered", "sources")),
+    ("where do ML engineers get their training data from?", ("not_understood", None)),
     ("does the source list an hourly wage for ML engineers?", ("answered", "hourly")),
     ("someone told me ML engineers spend all day cleaning data. is that an accurate picture of their day?",
      ("answered", "typical_day")),

@@ -552,7 +552,10 @@ TRUSTED = frozenset(["accurate", "accuracy", "reliable", "reliability", "trustwo
 DATA = frozenset(["figure", "figures", "number", "numbers", "estimate", "estimates", "data", "stats", "statistics",
                   "info", "information", "salary", "pay", "wage", "wages"])  # "is the pay data accurate?"
 SAID_OF = 3  # words from a figure to its trust word at most: "the figure is more accurate"
-SAID = frozenset(["said", "says", "claims", "claimed"])  # after "who"
+SAID = frozenset(["said", "says", "claims", "claimed", "gave", "estimated", "estimates", "advised", "recommended",
+                  "told", "quoted"])  # after "who": "who gave the $161,000 estimate?"
+WHOSE = frozenset(["opinion", "advice", "estimate", "estimates", "numbers", "figures", "figure", "data", "words",
+                   "claim", "quote"])  # after "whose": "whose estimate is it?"
 
 
 def _asks_whence(said: list[str]) -> bool:
@@ -563,7 +566,9 @@ def _asks_whence(said: list[str]) -> bool:
         after = said[at + 1] if at + 1 < len(said) else ""
         before = said[at - 1] if at else ""
         if (word in WHENCE or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
-                or word in TRUSTED and DATA & set(said[max(at - SAID_OF, 0):at]) or word == "who" and after in SAID):
+                or word in TRUSTED and DATA & set(said[max(at - SAID_OF, 0):at]) or word == "who" and after in SAID
+                or word == "whose" and after in WHOSE or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
+                or word in ("where", "whered") and {"get", "got"} & set(said[at:]) and "from" in said[at:]):
             return True
     return False
 
@@ -1030,8 +1035,10 @@ WHAT_IT_IS = frozenset(["what", "whats", "who", "is", "are", "a", "an", "the", "
 POINTING = frozenset(["one", "that", "it", "this"])  # "what actually is one?": the role the post names elsewhere
 # Before the role's name in "can someone explain machine learning engineer like I'm a dog groomer".
 EXPLAINING = frozenset(["can", "could", "would", "someone", "you", "pls", "please", "explain", "me", "to", "what",
-                        "the", "a", "an", "so", "ok", "okay", "just"])
-EXPLAINED_TO = frozenset(["to", "like", "for"])  # after the role's name: to whom it is explained, and how
+                        "the", "a", "an", "so", "ok", "okay", "just", "role", "job", "of"])
+# After the role's name: to whom it is explained, and how ("to a room of high schoolers", "as if
+# I were your grandma", "pls").
+EXPLAINED_TO = frozenset(["to", "like", "for", "as", "pls", "please", "plz"])
 
 
 def _asks_what_it_is(question: str, role: Role) -> bool:
@@ -1039,8 +1046,8 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
     MLE?"), or asks for the role explained ("explain ML engineering to me like I'm five"): the
     post's other clauses tell the asker's story. The caller has checked that the post names the
     role and no related title."""
-    for clause in CLAUSE.split(question):
-        said = words(clause or "")
+    for clause in (c for part in CLAUSE.split(question) for c in (part or "").split(":")):  # "one sentence: what is ..."
+        said = words(clause)
         at, name = next(((at, name) for name in sorted(_names(role), key=len, reverse=True)
                          if (at := _find(said, name)) >= 0), (-1, []))
         before, after = (said[:at], said[at + len(name):]) if at >= 0 else (said, [])
