@@ -46,12 +46,14 @@ gig gigs field thing things area line way whole overall exact main
 # Latin letters: Spanish, French, Portuguese, German, Polish, Tagalog, Hindi and Urdu, Indonesian,
 # Arabic and Nigerian Pidgin. A question with ``OTHER_LANGUAGE_WORDS`` of them is written, at least
 # in part, in another language, which ask does not read. (Words English shares are left out:
-# "la", "no", "con", "was", "die", "fit", "co"; and Tagalog's "ng", which is Andrew Ng.)
+# "la", "no", "con", "was", "die", "fit", "co"; and Tagalog's "ng", which is Andrew Ng.) Of the
+# 18,000 distinct questions in the sets and examples, the 77 with two are all written partly in
+# another language.
 OTHER_LANGUAGES = frozenset("""
 que qué cuánto cuanto cuánta cómo cuál dónde donde para pero porque también tambien hay puedo necesito
 quiero sueldo salario gana ganan trabajo ingeniero ingenieros dime los las una del mucho muy tengo soy
 años estudiar carrera
-cest quoi combien estce les des une pour avec suis ingénieur salaire gagnent gagne ils vous sont fiables
+cest quoi combien estce les des une pour avec je suis ingénieur salaire gagnent gagne ils vous sont fiables
 chiffres ces mais très carrière carriere
 quanto ganha ganham você voce não nao engenheiro preciso faculdade salário isso pra quero
 ano ba ang mga ako paano magkano po kailangan ko talaga yung anong klaseng saan sweldo maging naman
