@@ -489,7 +489,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     said = words(question)
     if why == UNKNOWN and _goal_unknown(said, found.unmentioned):
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
-    whence = _names_a_source(role, said) or _asks_whence(said)  # nor does the gate judge such an answer below
+    asks_whence = _asks_whence(said)
+    whence = asks_whence or _names_a_source(role, said)  # nor does the gate judge such an answer below
+    if asks_whence and found.outcome == ANSWERED and found.topic in PAY and AS_DATA & set(said):
+        # "which job sites are the pay estimates based on?": the pay words name the figure asked about
+        found = found._replace(topic="sources")
     found = reconsider(found, why, opinion, unexplained, whence=whence)
     if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
             and _goal_unknown(said, [w for w in unexplained if len(w) > 2 and not _lexicon(catalog, role).knows(w)],
