@@ -1419,6 +1419,9 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     ("bus driver, 47, from leeds. explain ml engineering to me like im a kid", ("answered", "overview")),
     ("ML engineering explained pls", ("answered", "overview")),
     ("quick one for a school project: what is a machine learning engineer", ("answered", "overview")),
+    ("farmer from Iowa - in two sentences what is an ML engineer", ("answered", "overview")),
+    ("school librarian - what does the title ML engineer actually refer to", ("answered", "overview")),
+    ("what kind of companies hire ML engineers?", ("answered", "industries")),
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):

@@ -1035,7 +1035,14 @@ ABOUT_ROLE = 2.0
 # "what IS a machine learning engineer", "what actually is an MLE", "what is that job tho".
 WHAT_IT_IS = frozenset(["what", "whats", "who", "is", "are", "a", "an", "the", "exactly", "actually", "really",
                         "even", "basically", "just", "so", "ok", "okay", "um", "hey", "hi", "well", "that", "this",
-                        "it", "one", "job", "role", "tho", "though", "then", "precisely", "quick", "again", "anyway"])
+                        "it", "one", "job", "role", "tho", "though", "then", "precisely", "quick", "again", "anyway",
+                        # "what kind of job is that?", "what does the title ML engineer mean?", "a one-line
+                        # definition of an ML engineer", "in 2 sentences what is an ml engineer"
+                        "kind", "sort", "type", "of", "profession", "occupation", "engineer", "does", "title", "term",
+                        "mean", "means", "refer", "to", "cover", "definition", "define", "in", "two", "2",
+                        "sentence", "sentences", "line", "liner", "words", "simple", "plain", "terms", "short",
+                        "version", "brief", "pls", "please", "plz"])
+ASKING_WHAT = frozenset(["what", "whats", "who", "definition", "define"])  # a clause of WHAT_IT_IS asks with one of these
 POINTING = frozenset(["one", "that", "it", "this"])  # "what actually is one?": the role the post names elsewhere
 # Before the role's name in "can someone explain machine learning engineer like I'm a dog groomer".
 EXPLAINING = frozenset(["can", "could", "would", "someone", "you", "pls", "please", "explain", "me", "to", "what",
@@ -1056,8 +1063,8 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
                          if (at := _find(said, name)) >= 0), (-1, []))
         before, after = (said[:at], said[at + len(name):]) if at >= 0 else (said, [])
         rest = (before + after)[1:] if (before + after)[:1] == ["like"] else before + after  # "like what's the role"
-        if ((at >= 0 or POINTING & set(rest)) and {"what", "whats", "who"} & set(rest)
-                and all(w in WHAT_IT_IS for w in rest) and _asks(clause)):
+        if ((at >= 0 or POINTING & set(rest)) and ASKING_WHAT & set(rest)
+                and all(w in WHAT_IT_IS for w in rest)):
             return True
         while after[:1] and after[0] in ("role", "job", "is", "explained"):
             explained, after = after[0] == "explained", after[1:]
