@@ -1422,6 +1422,8 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     ("farmer from Iowa - in two sentences what is an ML engineer", ("answered", "overview")),
     ("school librarian - what does the title ML engineer actually refer to", ("answered", "overview")),
     ("what kind of companies hire ML engineers?", ("answered", "industries")),
+    ("is machine learning engineering a coding job or a math job or a mix of all?", ("answered", "overview")),
+    ("do I need to be a math person for this?", ("answered", "skills")),
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
