@@ -1473,3 +1473,14 @@ def test_a_question_in_another_language_is_told_the_source_reads_english(cli, qu
 def test_an_english_question_with_words_the_source_never_uses_is_not_called_another_language(cli):
     data = json.loads(cli("ask", "--json", "recommend a good pizza place near the office").out)
     assert "another language" not in data["message"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("where can my nephew try data science work for free?", ("answered", "resources")),
+    ("where can I practise data science skills online without paying?", ("answered", "resources")),
+    ("do grades matter in data science?", ("not_covered", None)),
+])
+def test_where_to_try_or_practise_for_free_is_the_courses_whatever_field_they_name(cli, question, expected):
+    """The article's free simulations include data science ones: where to try or practise it for
+    free is the courses; data science asked about as a field is still not covered (round 31)."""
+    assert answered_as(cli, question) == expected
