@@ -28,6 +28,8 @@ TARGET = ROOT / "data" / "questions.yaml"
 HELD_OUT = (
     "tests/ask_heldout67.yaml",
     "tests/ask_heldout68.yaml",
+    "tests/ask_heldout69.yaml",
+    "tests/ask_heldout70.yaml",
     "tests/ask_real_dev.yaml",
     "tests/ask_real_heldout1.yaml",
     "tests/ask_real_heldout2.yaml",
