@@ -1424,6 +1424,7 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     ("what kind of companies hire ML engineers?", ("answered", "industries")),
     ("is machine learning engineering a coding job or a math job or a mix of all?", ("answered", "overview")),
     ("do I need to be a math person for this?", ("answered", "skills")),
+    ("Is ML engineering a software job, a statistics job or a bit of both?", ("answered", "overview")),
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
@@ -1443,6 +1444,7 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     ("which job sites are the annual pay estimates based on?", ("answered", "sources")),
     ("which job websites produced the hourly and yearly pay estimates?", ("answered", "sources")),
     ("what's indeed's number for the base salary?", ("answered", "salary")),
+    ("where does the $62 an hour rate come from?", ("answered", "sources")),
     ("does the source list an hourly wage for ML engineers?", ("answered", "hourly")),
     ("someone told me ML engineers spend all day cleaning data. is that an accurate picture of their day?",
      ("answered", "typical_day")),
@@ -1479,6 +1481,7 @@ def test_an_english_question_with_words_the_source_never_uses_is_not_called_anot
     ("where can my nephew try data science work for free?", ("answered", "resources")),
     ("where can I practise data science skills online without paying?", ("answered", "resources")),
     ("do grades matter in data science?", ("not_covered", None)),
+    ("is ML engineering hands-on or mostly theory?", ("not_understood", None)),
 ])
 def test_where_to_try_or_practise_for_free_is_the_courses_whatever_field_they_name(cli, question, expected):
     """The article's free simulations include data science ones: where to try or practise it for

@@ -491,9 +491,10 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     asks_whence = _asks_whence(said)
     whence = asks_whence or _names_a_source(role, said)  # nor does the gate judge such an answer below
-    if asks_whence and found.outcome == ANSWERED and found.topic in PAY and AS_DATA & set(said):
-        # "which job sites are the pay estimates based on?": the pay words name the figure asked about
-        found = found._replace(topic="sources")
+    if asks_whence and found.outcome in (ANSWERED, NOT_UNDERSTOOD) and found.topic in PAY and AS_DATA & set(said):
+        # "which job sites are the pay estimates based on?", "where did they pull the wage / salary
+        # numbers from?": the pay words name the figure asked about, however many they are
+        found = found._replace(outcome=ANSWERED, topic="sources")
     found = reconsider(found, why, opinion, unexplained, whence=whence)
     if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
             and _goal_unknown(said, [w for w in unexplained if len(w) > 2 and not _lexicon(catalog, role).knows(w)],
@@ -548,14 +549,17 @@ def _names_a_source(role: Role, said: list[str]) -> bool:
 
 # Where the question asks where a figure or a claim comes from, or how far to trust it: the
 # examples read the figure or the claim it names ("what source is the $62/hr from" is not the pay).
-WHENCE = frozenset(["site", "sites", "website", "websites", "provenance", "methodology"])
+WHENCE = frozenset(["site", "sites", "website", "websites", "provenance", "methodology", "citation"])
 SOURCE = frozenset(["source", "sources"])  # ... after "which", or before these: "the source for the hourly figure"
 WHICH = frozenset(["which", "what", "whats", "whose"])
 WHENCE_NEXT = frozenset(["for", "of", "is", "are", "was", "behind", "back", "backs", "did", "used", "please", "pls"])
 TRUSTED = frozenset(["accurate", "accuracy", "reliable", "reliability", "trustworthy"])  # ... said of these:
 DATA = frozenset(["figure", "figures", "number", "numbers", "estimate", "estimates", "data", "stats", "statistics",
                   "info", "information", "salary", "pay", "wage", "wages"])  # "is the pay data accurate?"
-SAID_OF = 3  # words from a figure to its trust word at most: "the figure is more accurate"
+SAID_OF = 3  # words from a figure to its trust word at most: "the figure is more accurate", "how reliable is the data"
+AS_FIGURES = DATA - {"salary", "pay", "wage", "wages"}  # after the trust word ("how reliable is the pay" asks of the pay)
+RATE = frozenset(["rate", "rates", "hourly", "wage"])  # ... or these: "where does the hourly rate come from?"
+FETCHED = frozenset(["come", "comes", "came", "get", "got", "pull", "pulled", "find", "found", "obtain", "obtained"])
 SAID = frozenset(["said", "says", "claims", "claimed", "gave", "estimated", "estimates", "advised", "recommended",
                   "told", "quoted"])  # after "who": "who gave the $161,000 estimate?"
 WHOSE = frozenset(["opinion", "advice", "estimate", "estimates", "numbers", "figures", "figure", "data", "words",
@@ -570,9 +574,12 @@ def _asks_whence(said: list[str]) -> bool:
         after = said[at + 1] if at + 1 < len(said) else ""
         before = said[at - 1] if at else ""
         if (word in WHENCE or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
-                or word in TRUSTED and DATA & set(said[max(at - SAID_OF, 0):at]) or word == "who" and after in SAID
+                or word in TRUSTED and (DATA & set(said[max(at - SAID_OF, 0):at])
+                                        or after in ("is", "are") and AS_FIGURES & set(said[at + 1:at + 1 + SAID_OF]))
+                or word == "who" and after in SAID
                 or word == "whose" and after in WHOSE or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
-                or word in ("where", "whered") and {"get", "got"} & set(said[at:]) and "from" in said[at:]):
+                or word in ("where", "whered") and FETCHED & set(said[at:]) and "from" in said[at:]
+                and (DATA | RATE) & set(said[at:])):
             return True
     return False
 
@@ -1044,6 +1051,15 @@ WHAT_IT_IS = frozenset(["what", "whats", "who", "is", "are", "a", "an", "the", "
                         "version", "brief", "pls", "please", "plz"])
 ASKING_WHAT = frozenset(["what", "whats", "who", "definition", "define"])  # a clause of WHAT_IT_IS asks with one of these
 POINTING = frozenset(["one", "that", "it", "this"])  # "what actually is one?": the role the post names elsewhere
+# "Is it a coding job, a maths job or some mix?": the disciplines the overview says the role sits
+# between, asked as which one it is, in a clause of these words besides the role's name.
+DISCIPLINES = frozenset(["coding", "code", "coder", "programming", "programmer", "software", "math", "maths",
+                         "mathematics", "mathematician", "statistics", "stats", "statistician", "data", "research",
+                         "researcher"])
+WHICH_OF = frozenset(["is", "are", "it", "this", "that", "a", "an", "the", "job", "role", "more", "mostly", "mainly", "of",
+                      "or", "some", "mix", "both", "all", "bit", "something", "in", "between", "person", "guy", "guys",
+                      "basically", "so", "just", "kind", "sort", "type", "thing", "work", "field", "like", "really",
+                      "actually", "closer", "to", "them", "two", "three", "would", "you", "say", "call"])
 # Before the role's name in "can someone explain machine learning engineer like I'm a dog groomer".
 EXPLAINING = frozenset(["can", "could", "would", "someone", "you", "pls", "please", "explain", "me", "to", "what",
                         "the", "a", "an", "so", "ok", "okay", "just", "role", "job", "of"])
@@ -1066,6 +1082,7 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
         if ((at >= 0 or POINTING & set(rest)) and ASKING_WHAT & set(rest)
                 and all(w in WHAT_IT_IS for w in rest)):
             return True
+
         while after[:1] and after[0] in ("role", "job", "is", "explained"):
             explained, after = after[0] == "explained", after[1:]
             if explained and not before:
@@ -1073,7 +1090,16 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
         if (at >= 0 and "explain" in before and set(before) <= EXPLAINING
                 and (not after or after[0] in EXPLAINED_TO)):
             return True
-    return False
+    return any(_which_discipline(sentence, role) for sentence in SENTENCE_END.split(question))
+
+
+def _which_discipline(sentence: str, role: Role) -> bool:
+    """Whether a sentence asks which of the disciplines the role is ("Is this a software job, a
+    statistics job, or something in between?"), of the role by name or as "it" or "this"."""
+    said = words(sentence)
+    rest, named = _remove(said, _names(role))
+    return ((named or bool(POINTING & set(rest))) and "or" in rest and bool({"is", "are"} & set(rest))
+            and len(DISCIPLINES & set(rest)) >= 2 and all(w in WHICH_OF or w in DISCIPLINES for w in rest))
 
 
 NOT_THIS = {("rather", "than"): 2, ("instead", "of"): 2, ("not", "by"): 1, ("not", "per"): 1, ("not", "the"): 1}
