@@ -1487,3 +1487,15 @@ def test_where_to_try_or_practise_for_free_is_the_courses_whatever_field_they_na
     """The article's free simulations include data science ones: where to try or practise it for
     free is the courses; data science asked about as a field is still not covered (round 31)."""
     assert answered_as(cli, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what do ML engineers make by hour?", ("answered", "hourly")),
+    ("who came up with the $161,000 salary estimate?", ("answered", "sources")),
+    ("what data is behind the $129,000 figure?", ("answered", "sources")),
+    ("who came up with the idea of machine learning?", ("not_understood", None)),
+])
+def test_pay_by_the_hour_and_who_came_up_with_a_figure(cli, question, expected):
+    """Pay "by hour" is the hourly pay; who came up with a figure, or what data is behind it, is the
+    sources, but who came up with machine learning is not (round 32)."""
+    assert answered_as(cli, question) == expected

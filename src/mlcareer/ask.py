@@ -576,7 +576,8 @@ def _asks_whence(said: list[str]) -> bool:
         if (word in WHENCE or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
                 or word in TRUSTED and (DATA & set(said[max(at - SAID_OF, 0):at])
                                         or after in ("is", "are") and AS_FIGURES & set(said[at + 1:at + 1 + SAID_OF]))
-                or word == "who" and after in SAID
+                or word == "who" and (after in SAID or said[at + 1:at + 4] == ["came", "up", "with"])
+                or word == "behind" and DATA & set(said[max(at - SAID_OF, 0):at])  # "what data is behind the figure?"
                 or word == "whose" and after in WHOSE or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
                 or word in ("where", "whered") and FETCHED & set(said[at:]) and "from" in said[at:]
                 and (DATA | RATE) & set(said[at:])):
