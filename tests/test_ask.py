@@ -1455,8 +1455,9 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
 ])
 def test_where_a_figure_or_a_claim_comes_from_is_the_sources(cli, question, expected):
     """Asked where a figure comes from, how far to trust it or who said a claim, the answer is the
-    sources, whatever the figure or the claim is about; "the source" as the article, and an
-    accurate picture of a day, are not (round 30)."""
+    sources, whatever the figure or the claim is about; "the source" as the article, an accurate
+    picture of a day, and who came up with machine learning are not (rounds 30 to 32). Pay "by
+    hour" is the hourly pay."""
     assert answered_as(cli, question) == expected
 
 
