@@ -1449,6 +1449,7 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     ("what data is behind the $129,000 figure?", ("answered", "sources")),
     ("who came up with the idea of machine learning?", ("not_understood", None)),
     ("what do ML engineers make by hour?", ("answered", "hourly")),
+    ("how accurate are ML models usually?", ("not_understood", None)),
     ("does the source list an hourly wage for ML engineers?", ("answered", "hourly")),
     ("someone told me ML engineers spend all day cleaning data. is that an accurate picture of their day?",
      ("answered", "typical_day")),
