@@ -491,9 +491,11 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         why = FINAL  # "how do I become a clinical informatician?" is like many questions about this path, and is not one
     asks_whence = _asks_whence(said)
     whence = asks_whence or _names_a_source(role, said)  # nor does the gate judge such an answer below
-    if asks_whence and found.outcome in (ANSWERED, NOT_UNDERSTOOD) and found.topic in PAY and AS_DATA & set(said):
+    if (asks_whence and found.outcome in (ANSWERED, NOT_UNDERSTOOD) and AS_DATA & set(said)
+            and (found.topic in PAY or found.topic == "sources" and PAY_WORDS & set(said))):
         # "which job sites are the pay estimates based on?", "where did they pull the wage / salary
-        # numbers from?": the pay words name the figure asked about, however many they are
+        # numbers from?": the pay words name the figure asked about, however many they are; and
+        # the sources not sure only for the pay words ("is this pay data accurate or nah")
         found = found._replace(outcome=ANSWERED, topic="sources")
     found = reconsider(found, why, opinion, unexplained, whence=whence)
     if (found.outcome in (ANSWERED, NOT_UNDERSTOOD) and OTHER_JOBS in catalog.uncovered and (GOAL | REPLACE) & set(said)
@@ -558,10 +560,11 @@ DATA = frozenset(["figure", "figures", "number", "numbers", "estimate", "estimat
                   "info", "information", "salary", "pay", "wage", "wages"])  # "is the pay data accurate?"
 SAID_OF = 3  # words from a figure to its trust word at most: "the figure is more accurate", "how reliable is the data"
 AS_FIGURES = DATA - {"salary", "pay", "wage", "wages"}  # after the trust word ("how reliable is the pay" asks of the pay)
-RATE = frozenset(["rate", "rates", "hourly", "wage"])  # ... or these: "where does the hourly rate come from?"
+PAY_WORDS = frozenset(["salary", "salaries", "pay", "wage", "wages", "hourly", "rate", "earn", "earnings", "income"])
+RATE = frozenset(["rate", "rates", "hourly", "wage", "hour", "hr"])  # ... or these: "where does the hourly rate come from?"
 FETCHED = frozenset(["come", "comes", "came", "get", "got", "pull", "pulled", "find", "found", "obtain", "obtained"])
 SAID = frozenset(["said", "says", "claims", "claimed", "gave", "estimated", "estimates", "advised", "recommended",
-                  "told", "quoted"])  # after "who": "who gave the $161,000 estimate?"
+                  "told", "quoted", "calculated", "computed", "produced", "published"])  # after "who": "who gave the $161,000 estimate?"
 WHOSE = frozenset(["opinion", "advice", "estimate", "estimates", "numbers", "figures", "figure", "data", "words",
                    "claim", "quote"])  # after "whose": "whose estimate is it?"
 
@@ -575,8 +578,8 @@ def _asks_whence(said: list[str]) -> bool:
         before = said[at - 1] if at else ""
         if (word in WHENCE or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
                 or word in TRUSTED and (DATA & set(said[max(at - SAID_OF, 0):at])
-                                        or after in ("is", "are") and AS_FIGURES & set(said[at + 1:at + 1 + SAID_OF]))
-                or word == "who" and (after in SAID or said[at + 1:at + 4] == ["came", "up", "with"])
+                                        or after in ("is", "are") and AS_FIGURES & set(said[at + 2:at + 2 + SAID_OF]))
+                or word == "who" and (after in SAID or said[at + 1:at + 4] == ["came", "up", "with"] and (DATA | RATE) & set(said))
                 or word == "behind" and DATA & set(said[max(at - SAID_OF, 0):at])  # "what data is behind the figure?"
                 or word == "whose" and after in WHOSE or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
                 or word in ("where", "whered") and FETCHED & set(said[at:]) and "from" in said[at:]
