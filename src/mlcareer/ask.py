@@ -576,14 +576,22 @@ def _asks_whence(said: list[str]) -> bool:
     for at, word in enumerate(said):
         after = said[at + 1] if at + 1 < len(said) else ""
         before = said[at - 1] if at else ""
-        if (word in WHENCE or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
-                or word in TRUSTED and (DATA & set(said[max(at - SAID_OF, 0):at])
-                                        or after in ("is", "are") and AS_FIGURES & set(said[at + 2:at + 2 + SAID_OF]))
-                or word == "who" and (after in SAID or said[at + 1:at + 4] == ["came", "up", "with"] and (DATA | RATE) & set(said))
-                or word == "behind" and DATA & set(said[max(at - SAID_OF, 0):at])  # "what data is behind the figure?"
-                or word == "whose" and after in WHOSE or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
-                or word in ("where", "whered") and FETCHED & set(said[at:]) and "from" in said[at:]
-                and (DATA | RATE) & set(said[at:])):
+        near_before = set(said[max(at - SAID_OF, 0):at])
+        rest = set(said[at:])
+        if (word in WHENCE  # "which site", "what's the methodology"
+                # "which source", "the source for the hourly figure", not "the source lists", "data sources"
+                or word in SOURCE and (before in WHICH or not after or after in WHENCE_NEXT) and before != "data"
+                # "is the pay data accurate?", "how reliable is the hourly figure"
+                or word in TRUSTED and (bool(DATA & near_before) or after in ("is", "are")
+                                        and bool(AS_FIGURES & set(said[at + 2:at + 2 + SAID_OF])))
+                # "who gave the $161,000 estimate?", "who came up with the $62 an hour wage estimate?"
+                or word == "who" and (after in SAID or said[at + 1:at + 4] == ["came", "up", "with"]
+                                      and bool((DATA | RATE) & set(said)))
+                or word == "behind" and bool(DATA & near_before)  # "what data is behind the figure?"
+                or word == "whose" and after in WHOSE  # "whose estimate is it?"
+                or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
+                # "where does the hourly rate come from?", "where'd u get 62 bucks an hour from"
+                or word in ("where", "whered") and bool(FETCHED & rest) and "from" in rest and bool((DATA | RATE) & rest)):
             return True
     return False
 
@@ -1086,7 +1094,6 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
         if ((at >= 0 or POINTING & set(rest)) and ASKING_WHAT & set(rest)
                 and all(w in WHAT_IT_IS for w in rest)):
             return True
-
         while after[:1] and after[0] in ("role", "job", "is", "explained"):
             explained, after = after[0] == "explained", after[1:]
             if explained and not before:
