@@ -464,6 +464,7 @@ def test_the_future_proof_answer_quotes_the_article(cli):
     ("I work at a bank, what's the pay like in finance", "industries the article does not name"),
     ("how many job openings are there", "job outlook figures"),  # demand and openings stay uncovered
     ("is demand for ML engineers shrinking", "job outlook figures"),
+    ("Will there still be jobs for ML engineers in 10 years?", "job outlook figures"),  # not the careers (round 33)
 ])
 def test_uncovered_questions_with_background_or_outlook_words_stay_declined(cli, question, subject):
     result = cli("ask", question)
@@ -1456,12 +1457,19 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     ("does the source list an hourly wage for ML engineers?", ("answered", "hourly")),
     ("someone told me ML engineers spend all day cleaning data. is that an accurate picture of their day?",
      ("answered", "typical_day")),
+    ("is the yearly salary from glassdoor?", ("answered", "sources")),
+    ("Indeed or ZipRecruiter: which one gave the hourly rate?", ("answered", "sources")),
+    ("is the salary from indeed higher than the other one?", ("answered", "salary")),
+    ("is the salary from 2023?", ("not_covered", None)),
+    ("how much do ML engineers earn per our?", ("answered", "hourly")),
+    ("as per our talk, what do ML engineers earn a year?", ("answered", "salary")),
 ])
 def test_where_a_figure_or_a_claim_comes_from_is_the_sources(cli, question, expected):
     """Asked where a figure comes from, how far to trust it or who said a claim, the answer is the
     sources, whatever the figure or the claim is about; "the source" as the article, an accurate
-    picture of a day, and who came up with machine learning are not (rounds 30 to 32). Pay "by
-    hour" is the hourly pay."""
+    picture of a day, and who came up with machine learning are not (rounds 30 to 33); nor is the
+    pay from a source compared, or the pay of a year. Pay "by hour", or dictated "per our", is the
+    hourly pay."""
     assert answered_as(cli, question) == expected
 
 

@@ -188,6 +188,7 @@ STARTS = re.compile(r"(?:^|[.?!:;\n]|(?:^|\s)(?:\d+[.)]|[-*\u2022\u2013\u2014]))
 PLAIN = re.compile(r"[a-z0-9]+")  # a keyword word that words() leaves as it is
 TITLED = 0.6  # the share of capitalised words that makes a line Title Case
 PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
+PER_OUR = re.compile(r"\bper\s+our\b(?=\s*(?:[?.!,;]|$))", re.IGNORECASE)  # dictated: "how much do they make per our?"
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -469,12 +470,18 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
     return best[1] / 100 if best else 0.0
 
 
+def _per(text: str) -> str:
+    """The question with its rates spelled out: "$/hr" is "per hr", a dictated "per our" at the
+    end of a clause is "per hour"."""
+    return PER_OUR.sub("per hour", PER.sub(r" per \1", text))
+
+
 def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
     """Work out the role, the topic and the outcome of a question: by the curated vocabulary,
     then reconsidered in the light of the example questions."""
     asked = focus(question)
     question = FRAMING.sub(" ", asked)  # "what does it pay, per the article?" asks the pay, not about the article
-    tokens = words(PER.sub(r" per \1", question))  # "$/hr" is "per hr"
+    tokens = words(_per(question))  # "$/hr" is "per hr"
     if not tokens:
         return Match(asked, EMPTY, None, None, 0.0)
 
@@ -517,7 +524,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
             shares.append(index.shares(question[len(background):], ignore=UNCOVERED))
             proper = words(question[len(background):])
             # read by the examples as the whole post is: without the role's name or a related title
-            proper_tokens = _role_in(catalog, words(PER.sub(r" per \1", question[len(background):])), role.slug)[1]
+            proper_tokens = _role_in(catalog, words(_per(question[len(background):])), role.slug)[1]
             proper_opinion = model.opinion(_why(_related_title(catalog, role, proper_tokens)[1]))
         gated = any(s is not None for s in shares)  # none: no word any example uses, and the answer stands
         if gated:
@@ -565,6 +572,8 @@ RATE = frozenset(["rate", "rates", "hourly", "wage", "hour", "hr"])  # ... or th
 FETCHED = frozenset(["come", "comes", "came", "get", "got", "pull", "pulled", "find", "found", "obtain", "obtained"])
 SAID = frozenset(["said", "says", "claims", "claimed", "gave", "estimated", "estimates", "advised", "recommended",
                   "told", "quoted", "calculated", "computed", "produced", "published"])  # after "who": "who gave the $161,000 estimate?"
+IS_IT = frozenset(["is", "was", "are", "were", "isnt", "wasnt"])  # a yes-or-no question: "is the salary from ...?"
+COMPARED = frozenset(["higher", "lower", "more", "less", "bigger", "smaller", "better", "worse", "than"])
 WHOSE = frozenset(["opinion", "advice", "estimate", "estimates", "numbers", "figures", "figure", "data", "words",
                    "claim", "quote"])  # after "whose": "whose estimate is it?"
 
@@ -591,7 +600,13 @@ def _asks_whence(said: list[str]) -> bool:
                 or word == "whose" and after in WHOSE  # "whose estimate is it?"
                 or word == "according" and said[at + 1:at + 3] in (["to", "who"], ["to", "whom"])
                 # "where does the hourly rate come from?", "where'd u get 62 bucks an hour from"
-                or word in ("where", "whered") and bool(FETCHED & rest) and "from" in rest and bool((DATA | RATE) & rest)):
+                or word in ("where", "whered") and bool(FETCHED & rest) and "from" in rest and bool((DATA | RATE) & rest)
+                # "ZipRecruiter or Indeed, which one gave the salary?"
+                or word == "which" and said[at + 1:at + 2] == ["one"] and said[at + 2:at + 3] in ([w] for w in SAID)
+                # "is the salary from glassdoor or what", "was the $161k from a survey?"; not "is the salary
+                # from 2023" (a year), "is the salary from indeed higher" (a comparison)
+                or word == "from" and said[0] in IS_IT and at <= SAID_OF + 2 and after[:1].isalpha()
+                and any(w in DATA | RATE or w[:1].isdigit() for w in said[1:at]) and not COMPARED & rest):
             return True
     return False
 
