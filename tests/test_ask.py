@@ -1357,10 +1357,16 @@ def test_full_time_pay_is_the_pay_and_full_time_work_the_schedule(cli, question,
     ("Is starting as a data engineer a good path to become an ML engineer later?", ("answered", None)),
     ("data analyst at a retailer - what industries is ML engineering concentrated in?", ("answered", None)),
     ("my dad says AI engineers earn 200k. what's the real average annual pay for ML engineers?", ("answered", None)),
+    ("Everyone at work keeps saying 'data engineer'. What does a data engineer actually do?", ("related", "Data engineer")),
+    ("Applied research scientist: what does that job involve day to day?", ("related", "Applied research scientist")),
+    ("My cousin's badge says 'big data engineer'. What does that job involve?", ("related", "Big data engineer")),
+    ("I'm a data analyst now. What skills do I need?", ("answered", None)),
+    ("data engineer here. what does the job involve day to day?", ("answered", None)),
 ])
 def test_a_related_title_asked_about_before_the_role_is_that_title(cli, question, expected):
     """The role named after a related title is a comparison, not what is asked about; a title the
-    asker starts from, wears as a label or is told of is not asked about (round 28)."""
+    asker starts from, wears as a label or is told of is not asked about (round 28). A title the
+    post tells of, as a heading or someone else's, and then asks about is (round 33)."""
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == expected[0]
     if expected[1]:

@@ -940,7 +940,7 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
 
     hits = _all_hits(catalog, lexicon, tokens)
     background = _background(question)
-    if related is not None and set(words(related.name)) <= background.keys():
+    if related is not None and set(words(related.name)) <= background.keys() and _own_title(question, related):
         related = None  # "I'm a data analyst now, ...": the asker's job, not the question
 
     def told(hit: Hit) -> bool:  # words found only in the background (its content words not asked again)
@@ -1149,6 +1149,23 @@ def _names_any(tokens: list[str], keywords: list[str] | None, real: Collection[s
 
 
 COMPARING = frozenset(["vs", "versus", "or"])  # "ml engineer vs web developer: which ..." names what is asked, not the asker
+
+
+OWN_BEFORE = 3  # words before a title in which "I", "my", "am" or "as" make it the asker's own ("I've been a data analyst")
+
+
+def _own_title(question: str, title: Title) -> bool:
+    """Whether each mention of a related title is the asker's own job ("I'm a data analyst now",
+    "I work as a data engineer", "data analyst here", and a title that opens a post asking of
+    machine learning: "data analyst, 28. do bootcamps help you get into ML?"), not one the post tells of and
+    asks about ("everyone throws around 'data scientist'. What does a data scientist actually do?",
+    "Big data engineer: what does that job involve?")."""
+    said, name = words(question), words(title.name)
+    starts = [i for i in range(len(said) - len(name) + 1) if said[i:i + len(name)] == name]
+    return not starts or all(
+        bool((FIRST_PERSON | {"am", "as"}) & set(said[max(i - OWN_BEFORE, 0):i])) or (i and said[i - 1] in ORIGIN)
+        or said[i + len(name):i + len(name) + 1] == ["here"] or (i == 0 and bool(ROLE_WORDS & set(said[len(name):])))
+        for i in starts)
 
 
 def _background(question: str) -> Counter[str]:
