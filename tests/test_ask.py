@@ -1362,11 +1362,14 @@ def test_full_time_pay_is_the_pay_and_full_time_work_the_schedule(cli, question,
     ("My cousin's badge says 'big data engineer'. What does that job involve?", ("related", "Big data engineer")),
     ("I'm a data analyst now. What skills do I need?", ("answered", None)),
     ("data engineer here. what does the job involve day to day?", ("answered", None)),
+    ("what does the title research scientist mean?", ("related", "Research scientist")),
+    ("what is a big data engineer? is it easier to get into than ML engineering?", ("related", "Big data engineer")),
 ])
 def test_a_related_title_asked_about_before_the_role_is_that_title(cli, question, expected):
     """The role named after a related title is a comparison, not what is asked about; a title the
     asker starts from, wears as a label or is told of is not asked about (round 28). A title the
-    post tells of, as a heading or someone else's, and then asks about is (round 33)."""
+    post tells of, as a heading or someone else's, and then asks about is, and so is what the title
+    is or means (round 33)."""
     data = json.loads(cli("ask", "--json", question).out)
     assert data["status"] == expected[0]
     if expected[1]:

@@ -529,7 +529,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
         gated = any(s is not None for s in shares)  # none: no word any example uses, and the answer stands
         if gated:
             found = gate(found, (opinion, proper_opinion), shares, (len(said), len(proper)))
-    if found.outcome != ANSWERED and named and related is None and _asks_what_it_is(question, role):
+    if found.outcome != ANSWERED and named and related is None and _asks_what_it_is(question, _names(role)):
         # "ok cut the hype. what IS a machine learning engineer, in one sentence": the story around
         # the plainest question the article answers does not make it another one
         found = Match(question, ANSWERED, role, "overview", round(ABOUT_ROLE / (ABOUT_ROLE + 0.5), 2))
@@ -1015,7 +1015,9 @@ def _by_vocabulary(catalog: Catalog, question: str, role: Role, tokens: list[str
     # "is AI engineer just a fancy name for ML engineer?" asks for the related titles.)
     asked_of = not named or related_first == APART or (related_first == ONE and best != "titles")
     if related is not None and asked_of and (top == 0 or best in ABOUT_AN_OCCUPATION or becoming
-                                             or best == "titles" and not topics.strong[best]):
+                                             or best == "titles" and not topics.strong[best]
+                                             # "What exactly is an AI engineer? Seeing that title a lot."
+                                             or _asks_what_it_is(question, _title_names(related))):
         return result(RELATED)
     # Not covered: the topic the question asks about, if curated words or a phrasing say which.
     asked = best if top >= MIN_SCORE and (keywords[best] > 0 or phrases[best] >= MIN_PHRASE) else None
@@ -1095,14 +1097,14 @@ EXPLAINING = frozenset(["can", "could", "would", "someone", "you", "pls", "pleas
 EXPLAINED_TO = frozenset(["to", "like", "for", "as", "pls", "please", "plz"])
 
 
-def _asks_what_it_is(question: str, role: Role) -> bool:
-    """Whether a clause of a post asks what the role is and nothing more ("what even is an
-    MLE?"), or asks for the role explained ("explain ML engineering to me like I'm five"): the
-    post's other clauses tell the asker's story. The caller has checked that the post names the
-    role and no related title."""
+def _asks_what_it_is(question: str, names: list[list[str]]) -> bool:
+    """Whether a clause of a post asks what the role (or the related title) of these names is and
+    nothing more ("what even is an MLE?", "what's a big data engineer?"), or asks for it explained
+    ("explain ML engineering to me like I'm five"): the post's other clauses tell the asker's
+    story. The caller has checked that the post names it, and for the role no related title."""
     for clause in (c for part in CLAUSE.split(question) for c in (part or "").split(":")):  # "one sentence: what is ..."
         said = words(clause)
-        at, name = next(((at, name) for name in sorted(_names(role), key=len, reverse=True)
+        at, name = next(((at, name) for name in sorted(names, key=len, reverse=True)
                          if (at := _find(said, name)) >= 0), (-1, []))
         before, after = (said[:at], said[at + len(name):]) if at >= 0 else (said, [])
         rest = (before + after)[1:] if (before + after)[:1] == ["like"] else before + after  # "like what's the role"
@@ -1116,14 +1118,14 @@ def _asks_what_it_is(question: str, role: Role) -> bool:
         if (at >= 0 and "explain" in before and set(before) <= EXPLAINING
                 and (not after or after[0] in EXPLAINED_TO)):
             return True
-    return any(_which_discipline(sentence, role) for sentence in SENTENCE_END.split(question))
+    return any(_which_discipline(sentence, names) for sentence in SENTENCE_END.split(question))
 
 
-def _which_discipline(sentence: str, role: Role) -> bool:
+def _which_discipline(sentence: str, names: list[list[str]]) -> bool:
     """Whether a sentence asks which of the disciplines the role is ("Is this a software job, a
     statistics job, or something in between?"), of the role by name or as "it" or "this"."""
     said = words(sentence)
-    rest, named = _remove(said, _names(role))
+    rest, named = _remove(said, names)
     return ((named or bool(POINTING & set(rest))) and "or" in rest and bool({"is", "are"} & set(rest))
             and len(DISCIPLINES & set(rest)) >= 2 and all(w in WHICH_OF or w in DISCIPLINES for w in rest))
 
@@ -1473,6 +1475,11 @@ def _strings(value) -> list[str]:
     if isinstance(value, (tuple, list)):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+def _title_names(title: Title) -> list[list[str]]:
+    """The words of each spelling of a related title."""
+    return [name for spelling in (title.name, title.shown, *title.aliases) if (name := words(spelling))]
 
 
 def _names(role: Role) -> list[list[str]]:
