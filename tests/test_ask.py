@@ -465,6 +465,7 @@ def test_the_future_proof_answer_quotes_the_article(cli):
     ("how many job openings are there", "job outlook figures"),  # demand and openings stay uncovered
     ("is demand for ML engineers shrinking", "job outlook figures"),
     ("Will there still be jobs for ML engineers in 10 years?", "job outlook figures"),  # not the careers (round 33)
+    ("does the GenAI simulation give you a certificate when you finish?", "a certificate on completion"),  # round 33
 ])
 def test_uncovered_questions_with_background_or_outlook_words_stay_declined(cli, question, subject):
     result = cli("ask", question)
