@@ -1365,6 +1365,9 @@ def test_full_time_pay_is_the_pay_and_full_time_work_the_schedule(cli, question,
     ("data engineer here. what does the job involve day to day?", ("answered", None)),
     ("what does the title research scientist mean?", ("related", "Research scientist")),
     ("what is a big data engineer? is it easier to get into than ML engineering?", ("related", "Big data engineer")),
+    ("Data engineer with 5 yrs. Are bootcamps worth it?", ("answered", None)),
+    ("A friend who is a research scientist told me ML engineers need a PhD. Do they?", ("answered", None)),
+    ("data analyst: are specialist careers valued in ML?", ("answered", None)),
 ])
 def test_a_related_title_asked_about_before_the_role_is_that_title(cli, question, expected):
     """The role named after a related title is a comparison, not what is asked about; a title the
@@ -1470,6 +1473,7 @@ def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expe
     ("is the yearly salary from glassdoor?", ("answered", "sources")),
     ("Indeed or ZipRecruiter: which one gave the hourly rate?", ("answered", "sources")),
     ("is the salary from indeed higher than the other one?", ("answered", "salary")),
+    ("is the pay from indeed and ziprecruiter the same?", ("answered", "salary")),
     ("is the salary from 2023?", ("not_covered", None)),
     ("how much do ML engineers earn per our?", ("answered", "hourly")),
     ("as per our talk, what do ML engineers earn a year?", ("answered", "salary")),

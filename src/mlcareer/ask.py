@@ -573,7 +573,8 @@ FETCHED = frozenset(["come", "comes", "came", "get", "got", "pull", "pulled", "f
 SAID = frozenset(["said", "says", "claims", "claimed", "gave", "estimated", "estimates", "advised", "recommended",
                   "told", "quoted", "calculated", "computed", "produced", "published"])  # after "who": "who gave the $161,000 estimate?"
 IS_IT = frozenset(["is", "was", "are", "were", "isnt", "wasnt"])  # a yes-or-no question: "is the salary from ...?"
-COMPARED = frozenset(["higher", "lower", "more", "less", "bigger", "smaller", "better", "worse", "than"])
+COMPARED = frozenset(["higher", "lower", "more", "less", "bigger", "smaller", "better", "worse", "than", "same",
+                      "different", "differ", "similar", "match", "vs", "versus", "compare", "compared"])
 WHOSE = frozenset(["opinion", "advice", "estimate", "estimates", "numbers", "figures", "figure", "data", "words",
                    "claim", "quote"])  # after "whose": "whose estimate is it?"
 
@@ -1154,20 +1155,29 @@ COMPARING = frozenset(["vs", "versus", "or"])  # "ml engineer vs web developer: 
 
 
 OWN_BEFORE = 3  # words before a title in which "I", "my", "am" or "as" make it the asker's own ("I've been a data analyst")
+TOLD_AS = frozenset(["is", "was"])  # "a friend who is a research scientist", "my husband is a data scientist": someone's job
 
 
 def _own_title(question: str, title: Title) -> bool:
-    """Whether each mention of a related title is the asker's own job ("I'm a data analyst now",
-    "I work as a data engineer", "data analyst here", and a title that opens a post asking of
-    machine learning: "data analyst, 28. do bootcamps help you get into ML?"), not one the post tells of and
-    asks about ("everyone throws around 'data scientist'. What does a data scientist actually do?",
-    "Big data engineer: what does that job involve?")."""
+    """Whether each mention of a related title is the asker's own job or someone's told of ("I'm
+    a data analyst now", "I work as a data engineer", "data analyst here", "Data analyst with 2
+    yrs exp. Do I need a master's?", "a friend who is a research scientist told me ..."), not one
+    the post tells of and then asks about ("everyone throws around 'data scientist'. What does a
+    data scientist actually do?", "my nephew's card says 'applied research scientist'. What is
+    that job?") or opens with as a heading ("Big data engineer: what does that job involve?"; not
+    "data analyst: are specialists valued in ML?", which asks of machine learning)."""
     said, name = words(question), words(title.name)
     starts = [i for i in range(len(said) - len(name) + 1) if said[i:i + len(name)] == name]
-    return not starts or all(
-        bool((FIRST_PERSON | {"am", "as"}) & set(said[max(i - OWN_BEFORE, 0):i])) or (i and said[i - 1] in ORIGIN)
-        or said[i + len(name):i + len(name) + 1] == ["here"] or (i == 0 and bool(ROLE_WORDS & set(said[len(name):])))
-        for i in starts)
+    heading = re.match(r"^\W*" + r"\W+".join(map(re.escape, name)) + r"\s*[:?\u2013\u2014-]", question, re.IGNORECASE)
+
+    def own(at: int) -> bool:
+        return (bool((FIRST_PERSON | {"am", "as"}) & set(said[max(at - OWN_BEFORE, 0):at]))
+                or (at > 0 and said[at - 1] in ORIGIN) or said[at + len(name):at + len(name) + 1] == ["here"]
+                or (at == 0 and (not heading or bool(ROLE_WORDS & set(said[len(name):]))))  # "data analyst: ... in ML?"
+                or (at >= 3 and said[at - 1] in ("a", "an") and said[at - 2] in TOLD_AS  # not "what is a data scientist"
+                    and said[at - 3] not in ("what", "whats", "how") and not (at == 3 and said[0] == "who")))
+
+    return not starts or all(own(at) for at in starts)
 
 
 def _background(question: str) -> Counter[str]:
