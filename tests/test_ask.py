@@ -1440,10 +1440,13 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     ("do I need to be a math person for this?", ("answered", "skills")),
     ("Is ML engineering a software job, a statistics job or a bit of both?", ("answered", "overview")),
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
+    ("what's a machine learning engineer in a nutshell, before I spend a year on it", ("answered", "overview")),
+    ("I label images all day, but what is an ML engineer really, is it the same work?", ("answered", "overview")),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
     """A clause that asks what the role is and nothing more, or asks for it explained to someone,
-    is the overview whatever story comes with it; "what is it?" after the pay still asks the pay (round 30)."""
+    is the overview whatever story comes with it; "what is it?" after the pay still asks the pay (round 30).
+    So does a clause that opens with "but", or asks for the role "in a nutshell" (round 34)."""
     assert answered_as(cli, question) == expected
 
 

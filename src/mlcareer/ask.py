@@ -1078,7 +1078,10 @@ WHAT_IT_IS = frozenset(["what", "whats", "who", "is", "are", "a", "an", "the", "
                         "kind", "sort", "type", "of", "profession", "occupation", "engineer", "does", "title", "term",
                         "mean", "means", "refer", "to", "cover", "definition", "define", "in", "two", "2",
                         "sentence", "sentences", "line", "liner", "words", "simple", "plain", "terms", "short",
-                        "version", "brief", "pls", "please", "plz"])
+                        "version", "brief", "pls", "please", "plz",
+                        # "but what is that role actually", "whats the ML engineer role in a nutshell",
+                        # "can you tell me what an ML engineer is"
+                        "but", "and", "nutshell", "summary", "can", "could", "you", "tell", "me"])
 ASKING_WHAT = frozenset(["what", "whats", "who", "definition", "define"])  # a clause of WHAT_IT_IS asks with one of these
 POINTING = frozenset(["one", "that", "it", "this"])  # "what actually is one?": the role the post names elsewhere
 # "Is it a coding job, a maths job or some mix?": the disciplines the overview says the role sits
