@@ -1490,18 +1490,6 @@ def test_where_a_figure_or_a_claim_comes_from_is_the_sources(cli, question, expe
     assert answered_as(cli, question) == expected
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("my neighbour says ML engineers pull like 170k. is that for real?", ("answered", "salary")),
-    ("do ML engineers really clear $140K? my uncle swears they do", ("answered", "salary")),
-    ("my Skyrim mod got 30k downloads, would that help me get hired as an ML engineer?", ("answered", "advice")),
-    ("why is it 129k on one site and 161k on the other?", ("answered", "sources")),
-])
-def test_a_yearly_figure_said_of_pay_asks_the_pay(cli, question, expected):
-    """A figure such as "170k" said of pay is the pay, checked against the article's estimates; a
-    count ("30k downloads") is not, and why two figures differ is still the sources (round 34)."""
-    assert answered_as(cli, question) == expected
-
-
 @pytest.mark.parametrize("question", [
     "cuánto gana un ingeniero de machine learning?",
     "combien ils gagnent par an les machine learning engineers?",

@@ -189,10 +189,6 @@ PLAIN = re.compile(r"[a-z0-9]+")  # a keyword word that words() leaves as it is
 TITLED = 0.6  # the share of capitalised words that makes a line Title Case
 PER = re.compile(r"/\s*(hr|hour|yr|year|month|week|day)\b", re.IGNORECASE)
 PER_OUR = re.compile(r"\bper\s+our\b(?=\s*(?:[?.!,;]|$))", re.IGNORECASE)  # dictated: "how much do they make per our?"
-# A yearly pay figure as people write it, said of pay ("pull like 160k?", "clear $150K a year"),
-# not of something counted ("30k downloads"): read as the pay it is.
-PAY_FIGURE = re.compile(r"(?<![\w.,])\$?\d{2,3}(?:\s?k\b|,000\b)\+?(?=\s*(?:$|[?!,;/(]|\.(?!\d)|or\b|base\b|a\s+year\b|"
-                        r"per\b|salary\b|is\b|for\b|right\b|legit\b))", re.IGNORECASE)
 NAMED = re.compile(r"[A-Za-z][A-Za-z0-9+#.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 ABOUT_AN_OCCUPATION = {"overview", "education", "salary", "hourly", "duties", "typical_day", "industries", "skills",
                        "pros_cons", "careers"}
@@ -476,10 +472,8 @@ def _phrase_score(text: str, phrases: list[str], role_names: list[list[str]]) ->
 
 def _per(text: str) -> str:
     """The question with its rates spelled out: "$/hr" is "per hr", a dictated "per our" at the
-    end of a clause is "per hour", and a yearly figure ("pull like 160k") is a salary."""
-    text = PER_OUR.sub("per hour", PER.sub(r" per \1", text))
-    # (not in a "why": "why 129k and 161k?" asks where the figures come from, not the pay)
-    return text if re.search(r"\bwhy\b", text, re.IGNORECASE) else PAY_FIGURE.sub(r"\g<0> salary", text)
+    end of a clause is "per hour"."""
+    return PER_OUR.sub("per hour", PER.sub(r" per \1", text))
 
 
 def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Match:
