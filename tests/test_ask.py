@@ -1442,11 +1442,13 @@ def test_how_employers_treat_a_certification_is_the_advice_and_a_bootcamp_s_leng
     ("For the careers fair I need the hourly wage of an ML engineer. What is it?", ("answered", "hourly")),
     ("what's a machine learning engineer in a nutshell, before I spend a year on it", ("answered", "overview")),
     ("I label images all day, but what is an ML engineer really, is it the same work?", ("answered", "overview")),
+    ("An ML engineer on a podcast kept saying stochastics. Can you tell me what that is?", ("not_understood", None)),
 ])
 def test_what_the_role_is_asked_amid_a_story_is_the_overview(cli, question, expected):
     """A clause that asks what the role is and nothing more, or asks for it explained to someone,
     is the overview whatever story comes with it; "what is it?" after the pay still asks the pay (round 30).
-    So does a clause that opens with "but", or asks for the role "in a nutshell" (round 34)."""
+    So does a clause that opens with "but", or asks for the role "in a nutshell"; "can you tell me
+    what that is?" may point at anything the post names, and is not (round 34)."""
     assert answered_as(cli, question) == expected
 
 

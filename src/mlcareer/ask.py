@@ -1112,7 +1112,9 @@ def _asks_what_it_is(question: str, names: list[list[str]]) -> bool:
                          if (at := _find(said, name)) >= 0), (-1, []))
         before, after = (said[:at], said[at + len(name):]) if at >= 0 else (said, [])
         rest = (before + after)[1:] if (before + after)[:1] == ["like"] else before + after  # "like what's the role"
-        if ((at >= 0 or POINTING & set(rest)) and ASKING_WHAT & set(rest)
+        # (asked to be told, of the role by name: "can you tell me what that is?" may point at
+        # anything the post names before it)
+        if ((at >= 0 or POINTING & set(rest) and "tell" not in rest) and ASKING_WHAT & set(rest)
                 and all(w in WHAT_IT_IS for w in rest)):
             return True
         while after[:1] and after[0] in ("role", "job", "is", "explained"):
