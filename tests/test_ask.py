@@ -512,6 +512,7 @@ def test_a_long_post_is_read_by_its_question_not_its_first_500_characters(cli):
     ("is it really that hard to land a job?", "any measure of how hard it is to get in"),
     ("what are my chances without a degree", "any measure of how hard it is to get in"),
     ("is it better for me to do a masters or a bootcamp?", "which of two options is better"),
+    ("is data analytics a better field to break into than machine learning?", "which of two options is better"),
 ])
 def test_another_field_difficulty_and_a_choice_are_not_answered_as_this_roles_facts(cli, question, subject):
     result = cli("ask", question)
