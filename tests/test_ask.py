@@ -727,6 +727,7 @@ def test_the_confidence_is_the_lead_over_another_sections_topic(cli):
     ("Does a working side project improve my chances with employers?", "advice"),
     ("Is there a chance to move up without becoming a manager?", "careers"),
     ("What skills do I need to reach a level where companies hire me?", "skills"),
+    ("is machine learning a better field to get into if I want something future proof?", "pros_cons"),
 ])
 def test_words_near_a_subjects_that_ask_something_else_are_answered(cli, question, topic):
     """Chances that a side project improves are the advice, not how hard it is to get in; "a level"
