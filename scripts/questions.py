@@ -94,7 +94,10 @@ def read_set(path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    from mlcareer.topics import TOPIC_KEYS
+    if {"-h", "--help"} & set(argv):
+        print(__doc__)
+        return 0
+    from mlcareer.topics import TOPIC_KEYS  # after the usage: importing mlcareer is not needed to print it
 
     target = TARGET
     if argv[:1] == ["--into"]:
