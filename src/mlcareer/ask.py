@@ -481,7 +481,7 @@ def match(catalog: Catalog, question: str, role_hint: str | None = None) -> Matc
     then reconsidered in the light of the example questions."""
     asked = focus(question)
     question = FRAMING.sub(" ", asked)  # "what does it pay, per the article?" asks the pay, not about the article
-    tokens = words(_per(question))  # "$/hr" is "per hr"
+    tokens = words(_per(question))  # "$/hr" is "per hr", a dictated "per our" per hour
     if not tokens:
         return Match(asked, EMPTY, None, None, 0.0)
 
@@ -1579,9 +1579,8 @@ def _related_title(catalog: Catalog, role: Role, tokens: list[str]) -> tuple[Tit
     for title in role.titles.names:
         if title.role:
             continue
-        for spelling in (title.name, title.shown, *title.aliases):
-            name = words(spelling)
-            if name and _find(tokens, name) >= 0 and (best is None or len(name) > best[0]):
+        for name in _title_names(title):
+            if _find(tokens, name) >= 0 and (best is None or len(name) > best[0]):
                 best = (len(name), title, name)
     if best is None:
         return None, tokens
